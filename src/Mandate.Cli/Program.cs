@@ -1,1 +1,38 @@
-return 0;
+using System.CommandLine;
+using Mandate.Cli;
+using Mandate.Cli.Commands;
+using Mandate.Cli.Output;
+
+var root = new RootCommand("Mandate: identity and access for AI coding agents.")
+{
+    GlobalOptions.Json,
+    GlobalOptions.Home,
+    InitCommand.Create(),
+    AgentCommand.Create(),
+    SvidCommand.Create(),
+    BundleCommand.Create(),
+    DemoCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    var output = new CliOutput(parse.GetValue(GlobalOptions.Json), Console.Out, Console.Error);
+    return output.Usage(string.Join(" ", parse.Errors.Select(e => e.Message)), "Run 'mandate --help' (or '<command> --help') for usage.");
+}
+
+try
+{
+    return parse.Invoke();
+}
+catch (Exception e)
+{
+    // A bug: say so in one line, without a stack trace or any data that could hold a secret.
+    Console.Error.WriteLine($"error MDT0003: internal error ({e.GetType().Name}). Fix: report this; set MANDATE_DEBUG=1 for details.");
+    if (Environment.GetEnvironmentVariable("MANDATE_DEBUG") == "1")
+    {
+        Console.Error.WriteLine(e);
+    }
+
+    return ExitCodes.Internal;
+}

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using Mandate.Core.Agents;
+using Mandate.Core.Errors;
+using Mandate.Core.Home;
+using Mandate.Core.Svid;
+using Mandate.Storage.Sqlite;
+
+namespace Mandate.Cli.Commands;
+
+/// <summary>
+/// <c>mandate demo</c>: runs Mandate's main job end to end in a scratch home, so a newcomer sees it
+/// work with nothing to set up. Later capabilities extend it (mandates, hooks, audit verification).
+/// </summary>
+internal static class DemoCommand
+{
+    private static readonly Option<bool> Keep = new("--keep") { Description = "Keep the scratch home and print where it is." };
+
+    public static Command Create()
+    {
+        var command = new Command("demo", "Run Mandate end to end in a scratch home: trust domain, agent, SVIDs, verification, revocation.") { Keep };
+        command.SetHandler(Run);
+        return command;
+    }
+
+    private static int Run(ParseResult parse, CliContext ctx)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "mandate-demo-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)));
+        var home = new MandateHome(root);
+        var w = ctx.Output.Out;
+        try
+        {
+            var failure = Steps(home, ctx, w);
+            if (failure is not null)
+            {
+                return ctx.Output.Fail(failure);
+            }
+
+            if (parse.GetValue(Keep))
+            {
+                w.WriteLine($"\nThe scratch home is kept at {root}: try MANDATE_HOME={root} mandate agent list");
+            }
+
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            if (!parse.GetValue(Keep) && Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    private static MandateError? Steps(MandateHome home, CliContext ctx, TextWriter w)
+    {
+        var actor = "user:jane@acme.dev";
+        w.WriteLine("Mandate demo: an agent gets its own identity instead of borrowing Jane's.\n");
+        var init = new HomeInitializer(ctx.Time, p => SqliteStore.Open(p)).Init(home, "acme.dev", false, actor);
+        if (!init.IsSuccess)
+        {
+            return init.Error;
+        }
+
+        w.WriteLine($"1. Trust domain   {init.Value.TrustDomain.IdString}: P-256 CA and ES256 JWT key (kid {init.Value.JwtKid[..12]}…) in a scratch home");
+        var settings = home.LoadSettings();
+        var authority = settings.IsSuccess ? Authority.Load(home, settings.Value) : settings.Error;
+        if (!authority.IsSuccess)
+        {
+            return authority.Error;
+        }
+
+        using var keys = authority.Value;
+        using var store = SqliteStore.Open(home.DatabasePath);
+        var registry = new AgentRegistry(keys.TrustDomain, store.Agents, ctx.Time);
+        var agent = registry.Register(new AgentRegistration { Type = "claude-code", Project = "webapp", Sponsor = "jane@acme.dev", Model = "claude-sonnet-4", Provider = "anthropic" }, actor);
+        if (!agent.IsSuccess)
+        {
+            return agent.Error;
+        }
+
+        w.WriteLine($"2. Agent          {agent.Value.Id} = {agent.Value.SpiffeId}, sponsored by {agent.Value.Sponsor}");
+        var svids = new AgentSvids(registry, new SvidIssuer(keys, ctx.Time), store.Events, settings.Value, ctx.Time);
+        var x509 = svids.IssueX509(agent.Value.Id.Value, "s1", null, actor);
+        var jwt = svids.IssueJwt(agent.Value.Id.Value, "s1", "https://api.acme.dev", null, actor);
+        if (!x509.IsSuccess || !jwt.IsSuccess)
+        {
+            return x509.Error ?? jwt.Error;
+        }
+
+        w.WriteLine($"3. X.509-SVID     {x509.Value.SpiffeId}, expires {x509.Value.ExpiresAt:u}");
+        w.WriteLine($"   JWT-SVID       for https://api.acme.dev, expires {jwt.Value.ExpiresAt:u}");
+        var verifier = new SvidVerifier(keys.Bundle(1), ctx.Time);
+        var v1 = verifier.Verify(x509.Value.CertificatePem, null);
+        var v2 = verifier.Verify(jwt.Value.Token, "https://api.acme.dev");
+        var v3 = verifier.Verify(jwt.Value.Token, "https://evil.example");
+        w.WriteLine($"4. Verify         X.509: {Describe(v1)}; JWT: {Describe(v2)}; JWT for another audience: {Describe(v3)}");
+        var revoked = registry.Revoke(agent.Value.Id.Value, "demo: task finished", actor);
+        var after = svids.IssueJwt(agent.Value.Id.Value, null, "https://api.acme.dev", null, actor);
+        w.WriteLine($"5. Revoke         {(revoked.IsSuccess ? "revoked" : revoked.Error.Message)}; a new SVID is then {Describe(after)}");
+        w.WriteLine($"6. Recorded       {store.Events.List(100).Count} lifecycle events: {string.Join(", ", store.Events.List(100).Select(e => e.Type))}");
+        return v1.IsSuccess && v2.IsSuccess && !v3.IsSuccess && !after.IsSuccess
+            ? null
+            : new MandateError("MDT1099", "The demo did not behave as expected.", "Report this as a bug with the output above.");
+    }
+
+    private static string Describe<T>(Outcome<T> outcome) => outcome.IsSuccess ? "accepted" : $"refused ({outcome.Error.Code})";
+}

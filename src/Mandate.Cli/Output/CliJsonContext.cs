@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace Mandate.Cli.Output;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ErrorOutput))]
+[JsonSerializable(typeof(InitOutput))]
+[JsonSerializable(typeof(AgentOutput))]
+[JsonSerializable(typeof(List<AgentOutput>))]
+[JsonSerializable(typeof(X509SvidOutput))]
+[JsonSerializable(typeof(JwtSvidOutput))]
+[JsonSerializable(typeof(VerifyOutput))]
+internal sealed partial class CliJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,32 @@
+namespace Mandate.Core.Errors;
+
+/// <summary>
+/// Every error code Mandate emits. Codes are stable and never reused; docs/errors.md lists them.
+/// MDT1xxx: foundation (home, trust domain, agents, SVIDs).
+/// </summary>
+public static class ErrorCodes
+{
+    public const string HomeMissing = "MDT1001";
+    public const string HomeExists = "MDT1002";
+    public const string HomeCorrupt = "MDT1003";
+    public const string TrustDomainInvalid = "MDT1004";
+    public const string SpiffeIdInvalid = "MDT1005";
+    public const string ConfigInvalid = "MDT1006";
+    public const string AgentNotFound = "MDT1010";
+    public const string AgentRevoked = "MDT1011";
+    public const string AgentFieldInvalid = "MDT1012";
+    public const string AgentAlreadyRevoked = "MDT1013";
+    public const string TtlInvalid = "MDT1020";
+    public const string TtlTooLong = "MDT1021";
+    public const string AudienceMissing = "MDT1022";
+    public const string SessionIdInvalid = "MDT1023";
+    public const string OutputNotWritable = "MDT1030";
+    public const string InputUnreadable = "MDT1031";
+    public const string SvidInvalid = "MDT1040";
+    public const string SvidExpired = "MDT1041";
+    public const string SvidNotYetValid = "MDT1042";
+    public const string SvidWrongAudience = "MDT1043";
+    public const string SvidUntrusted = "MDT1044";
+    public const string SvidMalformed = "MDT1045";
+    public const string StoreFailure = "MDT1090";
+}

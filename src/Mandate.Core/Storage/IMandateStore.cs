@@ -1,0 +1,9 @@
+namespace Mandate.Core.Storage;
+
+/// <summary>The store behind one trust domain: SQLite embedded, PostgreSQL in server mode.</summary>
+public interface IMandateStore : IDisposable
+{
+    IAgentStore Agents { get; }
+
+    IEventStore Events { get; }
+}

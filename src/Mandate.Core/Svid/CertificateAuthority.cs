@@ -1,0 +1,96 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Mandate.Core.Identity;
+
+namespace Mandate.Core.Svid;
+
+/// <summary>
+/// The trust domain's X.509 signing authority: a self-signed P-256 root whose only URI SAN is
+/// <c>spiffe://&lt;td&gt;</c> (X509-SVID spec §4.1: CA true, keyCertSign, no path in its SPIFFE ID).
+/// </summary>
+public sealed class CertificateAuthority : IDisposable
+{
+    private static readonly Oid ServerAuth = new("1.3.6.1.5.5.7.3.1");
+    private static readonly Oid ClientAuth = new("1.3.6.1.5.5.7.3.2");
+
+    private readonly ECDsa _key;
+
+    private CertificateAuthority(X509Certificate2 certificate, ECDsa key)
+    {
+        Certificate = certificate;
+        _key = key;
+    }
+
+    /// <summary>The root certificate (public part only).</summary>
+    public X509Certificate2 Certificate { get; }
+
+    public static CertificateAuthority Create(TrustDomain trustDomain, DateTimeOffset now, TimeSpan lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(trustDomain);
+        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"O=Mandate, CN={trustDomain.Name} root", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(
+            X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(UriSan(trustDomain.IdString, critical: false));
+        var notBefore = Truncate(now);
+        using var withKey = request.CreateSelfSigned(notBefore, notBefore + lifetime);
+        var publicOnly = X509CertificateLoader.LoadCertificate(withKey.RawData);
+        return new CertificateAuthority(publicOnly, key);
+    }
+
+    public static CertificateAuthority Load(string certificatePem, string keyPem)
+    {
+        var certificate = X509Certificate2.CreateFromPem(certificatePem);
+        var key = ECDsa.Create();
+        key.ImportFromPem(keyPem);
+        return new CertificateAuthority(certificate, key);
+    }
+
+    public string ExportCertificatePem() => Certificate.ExportCertificatePem();
+
+    public string ExportKeyPem() => _key.ExportPkcs8PrivateKeyPem();
+
+    /// <summary>
+    /// Signs an X.509-SVID leaf (X509-SVID spec §4): exactly one URI SAN, CA false,
+    /// digitalSignature (critical), no keyCertSign or cRLSign, serverAuth and clientAuth.
+    /// </summary>
+    public X509Certificate2 IssueLeaf(SpiffeId id, ECDsa leafKey, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var request = new CertificateRequest($"O=Mandate, OU={id.TrustDomain.Name}", leafKey, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([ServerAuth, ClientAuth], false));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
+        request.CertificateExtensions.Add(UriSan(id.ToString(), critical: false));
+        var serial = RandomNumberGenerator.GetBytes(16);
+        serial[0] &= 0x7F; // a positive INTEGER
+        var generator = X509SignatureGenerator.CreateForECDsa(_key);
+        var end = Truncate(notAfter) > Certificate.NotAfter ? new DateTimeOffset(Certificate.NotAfter) : Truncate(notAfter);
+        return request.Create(Certificate.SubjectName, generator, Truncate(notBefore), end, serial);
+    }
+
+    private static X509Extension UriSan(string uri, bool critical)
+    {
+        // SubjectAltName ::= GeneralNames; uniformResourceIdentifier is [6] IA5String.
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            writer.WriteCharacterString(UniversalTagNumber.IA5String, uri, new Asn1Tag(TagClass.ContextSpecific, 6));
+        }
+
+        return new X509Extension("2.5.29.17", writer.Encode(), critical);
+    }
+
+    private static DateTimeOffset Truncate(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), t.Offset);
+
+    public void Dispose()
+    {
+        _key.Dispose();
+        Certificate.Dispose();
+    }
+}

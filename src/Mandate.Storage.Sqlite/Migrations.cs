@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+
+namespace Mandate.Storage.Sqlite;
+
+/// <summary>
+/// Versioned schema migrations. Each step runs once, in order, in its own transaction, and is
+/// recorded in <c>schema_migrations</c>; a database newer than this binary is refused.
+/// </summary>
+internal static class Migrations
+{
+    private static readonly string[] Steps =
+    [
+        // 1: agents and the lifecycle events recorded with every change.
+        """
+        CREATE TABLE agents (
+            id TEXT PRIMARY KEY,
+            spiffe_id TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            project TEXT NOT NULL,
+            sponsor TEXT NOT NULL,
+            model TEXT,
+            provider TEXT,
+            description TEXT,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            revoked_at TEXT,
+            revocation_reason TEXT
+        ) STRICT;
+        CREATE TABLE events (
+            seq INTEGER PRIMARY KEY,
+            time TEXT NOT NULL,
+            type TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            data TEXT NOT NULL
+        ) STRICT;
+        """,
+    ];
+
+    public static int Latest => Steps.Length;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL) STRICT";
+            create.ExecuteNonQuery();
+        }
+
+        var current = CurrentVersion(connection);
+        if (current > Latest)
+        {
+            throw new Core.Storage.StoreException(
+                $"The database schema is version {current}, newer than this mandate binary understands ({Latest}). Upgrade mandate.");
+        }
+
+        for (var version = current + 1; version <= Latest; version++)
+        {
+            using var tx = connection.BeginTransaction(System.Data.IsolationLevel.Serializable);
+            if (CurrentVersion(connection, tx) >= version)
+            {
+                continue; // another process applied it first
+            }
+
+            using var step = connection.CreateCommand();
+            step.Transaction = tx;
+            step.CommandText = Steps[version - 1] + "\nINSERT INTO schema_migrations (version, applied_at) VALUES ($v, strftime('%Y-%m-%dT%H:%M:%fZ'));";
+            step.Parameters.AddWithValue("$v", version);
+            step.ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+
+    private static int CurrentVersion(SqliteConnection connection, SqliteTransaction? tx = null)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,71 @@
+using Mandate.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Mandate.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, <c>synchronous=FULL</c> so that a write is
+/// durable when acknowledged, and a bounded busy wait so concurrent hook processes queue instead of failing.
+/// </summary>
+public sealed class SqliteStore : IMandateStore
+{
+    /// <summary>How long a writer waits for another process's lock before the write fails (and the caller fails closed).</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly SqliteConnection _connection;
+
+    private SqliteStore(SqliteConnection connection)
+    {
+        _connection = connection;
+        Agents = new SqliteAgentStore(connection);
+        Events = new SqliteEventStore(connection);
+    }
+
+    public IAgentStore Agents { get; }
+
+    public IEventStore Events { get; }
+
+    public static SqliteStore Open(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            using (var pragmas = connection.CreateCommand())
+            {
+                pragmas.CommandText = $"""
+                    PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};
+                    PRAGMA journal_mode = WAL;
+                    PRAGMA synchronous = FULL;
+                    PRAGMA foreign_keys = ON;
+                    """;
+                pragmas.ExecuteNonQuery();
+            }
+
+            Migrations.Apply(connection);
+            RestrictPermissions(path);
+            return new SqliteStore(connection);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new StoreException($"The store {path} cannot be opened: {e.Message}", e);
+        }
+    }
+
+    private static void RestrictPermissions(string path)
+    {
+        if (!OperatingSystem.IsWindows() && File.Exists(path))
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
