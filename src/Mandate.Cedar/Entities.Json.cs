@@ -1,0 +1,123 @@
+using System.Text;
+using System.Text.Json;
+using Mandate.Cedar.Json;
+
+namespace Mandate.Cedar;
+
+public sealed partial class Entities
+{
+    /// <summary>
+    /// Reads the Cedar entities JSON format: an array of <c>{"uid", "attrs", "parents", "tags"}</c>.
+    /// With <paramref name="shapes"/> (from a schema), implicit entity and extension forms are accepted and the
+    /// schema's action entities are added. Throws <see cref="CedarJsonException"/> on invalid data.
+    /// </summary>
+    public static Entities FromJson(string json, IJsonShapeProvider? shapes = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return FromJson(Encoding.UTF8.GetBytes(json), shapes);
+    }
+
+    public static Entities FromJson(ReadOnlyMemory<byte> utf8Json, IJsonShapeProvider? shapes = null)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(utf8Json, CedarJson.DocumentOptions);
+            return FromJson(document.RootElement, shapes);
+        }
+        catch (JsonException e)
+        {
+            throw new CedarJsonException("invalid entities JSON: " + e.Message, e);
+        }
+    }
+
+    public static Entities FromJson(JsonElement root, IJsonShapeProvider? shapes = null)
+    {
+        if (root.ValueKind != JsonValueKind.Array)
+        {
+            throw new CedarJsonException("entities JSON must be an array");
+        }
+
+        var map = new Dictionary<EntityUid, Entity>();
+        if (shapes is not null)
+        {
+            foreach (var action in shapes.ActionEntities)
+            {
+                map[action.Uid] = action;
+            }
+        }
+
+        var index = 0;
+        foreach (var item in root.EnumerateArray())
+        {
+            var where = "entity " + index++;
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("uid", out var uidElement))
+            {
+                throw new CedarJsonException(where + ": expected an object with `uid`");
+            }
+
+            var uid = CedarJson.ReadUid(uidElement, where + ".uid");
+            where = uid.ToString();
+            Dictionary<string, CedarValue>? attributes = null;
+            if (item.TryGetProperty("attrs", out var attrs) && attrs.ValueKind != JsonValueKind.Null)
+            {
+                attributes = ReadMap(attrs, shapes?.EntityAttributes(uid.Type), null, where + ".attrs");
+            }
+
+            Dictionary<string, CedarValue>? tags = null;
+            if (item.TryGetProperty("tags", out var tagsElement) && tagsElement.ValueKind != JsonValueKind.Null)
+            {
+                tags = ReadMap(tagsElement, null, shapes?.EntityTags(uid.Type), where + ".tags");
+            }
+
+            var parents = new List<EntityUid>();
+            if (item.TryGetProperty("parents", out var parentsElement) && parentsElement.ValueKind != JsonValueKind.Null)
+            {
+                if (parentsElement.ValueKind != JsonValueKind.Array)
+                {
+                    throw new CedarJsonException(where + ".parents: expected an array");
+                }
+
+                foreach (var parent in parentsElement.EnumerateArray())
+                {
+                    parents.Add(CedarJson.ReadUid(parent, where + ".parents"));
+                }
+            }
+
+            if (map.TryGetValue(uid, out var existing))
+            {
+                if (!uid.IsAction || shapes is null)
+                {
+                    throw new CedarJsonException("duplicate entity " + uid);
+                }
+
+                // An action the schema already declares: the data may repeat it; keep both sets of parents.
+                parents.AddRange(existing.Parents);
+            }
+
+            map[uid] = new Entity(uid, attributes, parents, tags);
+        }
+
+        return new Entities(map);
+    }
+
+    private static Dictionary<string, CedarValue> ReadMap(JsonElement element, JsonShape? recordShape, JsonShape? valueShape, string where)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new CedarJsonException(where + ": expected a JSON object");
+        }
+
+        var map = new Dictionary<string, CedarValue>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            JsonShape? shape = valueShape;
+            recordShape?.Attributes?.TryGetValue(property.Name, out shape);
+            if (!map.TryAdd(property.Name, CedarJson.ReadValue(property.Value, shape, where + "." + property.Name)))
+            {
+                throw new CedarJsonException(where + ": duplicate key `" + property.Name + "`");
+            }
+        }
+
+        return map;
+    }
+}

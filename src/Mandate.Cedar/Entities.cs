@@ -1,0 +1,91 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Mandate.Cedar;
+
+/// <summary>
+/// An immutable entity store. Ancestor sets are computed once (transitive closure) when the store is built,
+/// so <c>in</c> is a hash lookup at evaluation time.
+/// </summary>
+public sealed partial class Entities
+{
+    public static readonly Entities Empty = new([]);
+
+    private readonly Dictionary<EntityUid, Entity> _entities;
+
+    private Entities(Dictionary<EntityUid, Entity> entities)
+    {
+        _entities = entities;
+        ComputeAncestors();
+    }
+
+    public int Count => _entities.Count;
+
+    public IEnumerable<Entity> All => _entities.Values;
+
+    /// <summary>Builds a store; a later entity with the same id replaces an earlier one.</summary>
+    public static Entities Create(IEnumerable<Entity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        var map = new Dictionary<EntityUid, Entity>();
+        foreach (var entity in entities)
+        {
+            map[entity.Uid] = entity;
+        }
+
+        return new Entities(map);
+    }
+
+    public bool TryGet(EntityUid uid, [NotNullWhen(true)] out Entity? entity) => _entities.TryGetValue(uid, out entity);
+
+    /// <summary>A new store holding these entities and <paramref name="more"/> (which win on conflicts).</summary>
+    public Entities With(IEnumerable<Entity> more)
+    {
+        ArgumentNullException.ThrowIfNull(more);
+        var map = new Dictionary<EntityUid, Entity>();
+        foreach (var (uid, entity) in _entities)
+        {
+            map[uid] = new Entity(uid, entity.AttributeMap, entity.Parents, entity.TagMap);
+        }
+
+        foreach (var entity in more)
+        {
+            map[entity.Uid] = entity;
+        }
+
+        return new Entities(map);
+    }
+
+    private void ComputeAncestors()
+    {
+        // Breadth-first walk per entity; iterative so deep or cyclic hierarchies cannot overflow the stack.
+        var queue = new Queue<EntityUid>();
+        foreach (var entity in _entities.Values)
+        {
+            var ancestors = new HashSet<EntityUid>();
+            foreach (var parent in entity.Parents)
+            {
+                if (ancestors.Add(parent))
+                {
+                    queue.Enqueue(parent);
+                }
+            }
+
+            while (queue.Count > 0)
+            {
+                var next = queue.Dequeue();
+                if (_entities.TryGetValue(next, out var parentEntity))
+                {
+                    foreach (var grand in parentEntity.Parents)
+                    {
+                        if (ancestors.Add(grand))
+                        {
+                            queue.Enqueue(grand);
+                        }
+                    }
+                }
+            }
+
+            entity.Ancestors = ancestors;
+        }
+    }
+}

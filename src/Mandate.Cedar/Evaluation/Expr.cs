@@ -1,0 +1,15 @@
+namespace Mandate.Cedar.Evaluation;
+
+/// <summary>
+/// A compiled expression node. Nodes mirror the policy syntax (so they can be formatted back) and evaluate
+/// without exceptions: an error returns null and records its message in the context.
+/// </summary>
+internal abstract class Expr
+{
+    /// <summary>Depth of the tree below and including this node (bounded by the parser).</summary>
+    public abstract int Depth { get; }
+
+    public abstract CedarValue? Evaluate(EvaluationContext context);
+
+    public abstract void Accept(IExprVisitor visitor);
+}

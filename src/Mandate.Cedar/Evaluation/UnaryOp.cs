@@ -1,0 +1,8 @@
+namespace Mandate.Cedar.Evaluation;
+
+internal enum UnaryOp
+{
+    Not,
+    Negate,
+    IsEmpty,
+}

@@ -1,0 +1,9 @@
+namespace Mandate.Cedar.Evaluation;
+
+internal enum Variable
+{
+    Principal,
+    Action,
+    Resource,
+    Context,
+}

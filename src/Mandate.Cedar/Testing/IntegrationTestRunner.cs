@@ -1,0 +1,59 @@
+namespace Mandate.Cedar.Testing;
+
+/// <summary>
+/// Runs integration tests: parses the policies, loads the entities, authorizes every request and compares the
+/// decision, reasons and erroring policy ids with the expected ones. Validation is an optional step that
+/// needs <see cref="ISchemaSupport"/>.
+/// </summary>
+public sealed class IntegrationTestRunner(ISchemaSupport? schemaSupport = null, string? currentDirectory = null)
+{
+    public IntegrationTestResult Run(IntegrationTest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        PolicySet policies;
+        Entities entities;
+        IJsonShapeProvider? shapes = null;
+        string? schemaText = null;
+        string? schemaPath = null;
+        try
+        {
+            policies = PolicySet.Parse(File.ReadAllText(test.ResolveFile(test.PoliciesFile, currentDirectory)));
+            if (schemaSupport is not null && test.SchemaFile is not null)
+            {
+                schemaPath = test.ResolveFile(test.SchemaFile, currentDirectory);
+                schemaText = File.ReadAllText(schemaPath);
+                shapes = schemaSupport.LoadShapes(schemaText, schemaPath);
+            }
+
+            entities = Entities.FromJson(File.ReadAllText(test.ResolveFile(test.EntitiesFile, currentDirectory)), shapes);
+        }
+        catch (Exception e) when (e is CedarParseException or CedarJsonException or IOException or UnauthorizedAccessException)
+        {
+            return new IntegrationTestResult(test, [], e.Message, ValidationOutcome.NotChecked, []);
+        }
+
+        var validation = ValidationOutcome.NotChecked;
+        IReadOnlyList<string> validationErrors = [];
+        if (schemaSupport is not null && schemaText is not null && test.ShouldValidate is { } expected)
+        {
+            validationErrors = schemaSupport.Validate(schemaText, schemaPath!, policies);
+            validation = (validationErrors.Count == 0) == expected ? ValidationOutcome.Matched : ValidationOutcome.Mismatched;
+        }
+
+        var outcomes = new List<RequestOutcome>(test.Requests.Count);
+        foreach (var request in test.Requests)
+        {
+            try
+            {
+                var parsed = Request.FromJson(request.RequestJson, shapes);
+                outcomes.Add(new RequestOutcome(request, Authorizer.IsAuthorized(parsed, policies, entities), null));
+            }
+            catch (CedarJsonException e)
+            {
+                outcomes.Add(new RequestOutcome(request, null, e.Message));
+            }
+        }
+
+        return new IntegrationTestResult(test, outcomes, null, validation, validationErrors);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Mandate.Cedar.Testing;
+
+public enum ValidationOutcome
+{
+    /// <summary>No schema support was given, so <c>shouldValidate</c> was not checked.</summary>
+    NotChecked,
+    Matched,
+    Mismatched,
+}

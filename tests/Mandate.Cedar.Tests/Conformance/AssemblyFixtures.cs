@@ -1,0 +1,3 @@
+using Mandate.Cedar.Tests.Conformance;
+
+[assembly: AssemblyFixture(typeof(CorpusFixture))]
