@@ -10,6 +10,9 @@ public interface ISchemaSupport
     /// <summary>Shapes for reading entities and contexts, from the schema text (Cedar or JSON format).</summary>
     IJsonShapeProvider LoadShapes(string schemaText, string schemaPath);
 
-    /// <summary>Strict-mode validation of the policies; returns every error (empty when the policies validate).</summary>
-    IReadOnlyList<string> Validate(string schemaText, string schemaPath, PolicySet policies);
+    /// <summary>
+    /// Strict-mode validation of the policies: every error (empty when the policies validate), or null when
+    /// this implementation does not validate.
+    /// </summary>
+    IReadOnlyList<string>? Validate(string schemaText, string schemaPath, PolicySet policies);
 }

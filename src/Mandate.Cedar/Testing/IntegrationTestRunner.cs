@@ -36,8 +36,12 @@ public sealed class IntegrationTestRunner(ISchemaSupport? schemaSupport = null, 
         IReadOnlyList<string> validationErrors = [];
         if (schemaSupport is not null && schemaText is not null && test.ShouldValidate is { } expected)
         {
-            validationErrors = schemaSupport.Validate(schemaText, schemaPath!, policies);
-            validation = (validationErrors.Count == 0) == expected ? ValidationOutcome.Matched : ValidationOutcome.Mismatched;
+            var errors = schemaSupport.Validate(schemaText, schemaPath!, policies);
+            if (errors is not null)
+            {
+                validationErrors = errors;
+                validation = (errors.Count == 0) == expected ? ValidationOutcome.Matched : ValidationOutcome.Mismatched;
+            }
         }
 
         var outcomes = new List<RequestOutcome>(test.Requests.Count);

@@ -6,9 +6,9 @@ namespace Mandate.Cedar.Tests.Conformance;
 /// <summary>Runs a batch of integration tests and summarises the mismatches.</summary>
 internal static class CorpusReport
 {
-    public static (int Requests, int Matched, List<string> Mismatches) Run(IEnumerable<string> testFiles, string currentDirectory)
+    public static (int Requests, int Matched, List<string> Mismatches) Run(IEnumerable<string> testFiles, string currentDirectory, ISchemaSupport? schema = null)
     {
-        var runner = new IntegrationTestRunner(currentDirectory: currentDirectory);
+        var runner = new IntegrationTestRunner(schema, currentDirectory);
         var requests = 0;
         var matched = 0;
         var mismatches = new List<string>();
