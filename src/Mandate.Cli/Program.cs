@@ -23,7 +23,8 @@ if (parse.Errors.Count > 0)
 
 try
 {
-    return parse.Invoke();
+    // System.CommandLine's own handler would print the stack trace and exit 1; ours prints one line and exits 3.
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e)
 {

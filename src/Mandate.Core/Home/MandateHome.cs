@@ -11,7 +11,8 @@ public sealed class MandateHome
     public MandateHome(string root)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
-        Root = Path.GetFullPath(root);
+        // Without the trailing separator: 'init --force' moves the root to '<root>.replaced-…', not into itself.
+        Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
     }
 
     public string Root { get; }

@@ -51,6 +51,12 @@ public sealed record SpiffeId
             return Invalid(id, "the trust domain is missing");
         }
 
+        // 'user:password@host' would otherwise be reported as a port, at its ':'.
+        if (host.Contains('@'))
+        {
+            return Invalid(id, DescribeBadHostChar('@'));
+        }
+
         foreach (var c in host)
         {
             if (!TrustDomain.IsTrustDomainChar(c))
@@ -74,12 +80,18 @@ public sealed record SpiffeId
     {
         ArgumentNullException.ThrowIfNull(trustDomain);
         ArgumentNullException.ThrowIfNull(segments);
+        var bad = segments.FirstOrDefault(s => !IsValidSegment(s));
+        if (bad is not null)
+        {
+            return Invalid(Prefix + trustDomain.Name + "/…", $"'{bad}' is not one path segment (1 or more of a-z, A-Z, 0-9, '.', '-', '_'; not '.' or '..')");
+        }
+
         return Parse(Prefix + trustDomain.Name + string.Concat(segments.Select(s => "/" + s)));
     }
 
     /// <summary>Whether <paramref name="segment"/> is a valid path segment (non-empty, [a-zA-Z0-9.-_], not '.' or '..').</summary>
     public static bool IsValidSegment(string segment) =>
-        CheckPath("/" + segment) is null;
+        segment is not null && !segment.Contains('/', StringComparison.Ordinal) && CheckPath("/" + segment) is null;
 
     private static string? CheckPath(ReadOnlySpan<char> path)
     {

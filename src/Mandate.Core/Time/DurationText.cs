@@ -13,7 +13,10 @@ public static class DurationText
             return Invalid(text, what, "it is empty");
         }
 
-        var total = TimeSpan.Zero;
+        // Seconds in a long: nine digits times a day's seconds cannot overflow it, and the total is
+        // checked against TimeSpan's range at every step, so no input can throw.
+        var maxSeconds = (long)TimeSpan.MaxValue.TotalSeconds;
+        var seconds = 0L;
         var i = 0;
         while (i < text.Length)
         {
@@ -33,20 +36,26 @@ public static class DurationText
                 return Invalid(text, what, "the number is too large");
             }
 
-            TimeSpan part;
+            long unit;
             switch (text[i])
             {
-                case 's': part = TimeSpan.FromSeconds(n); break;
-                case 'm': part = TimeSpan.FromMinutes(n); break;
-                case 'h': part = TimeSpan.FromHours(n); break;
-                case 'd': part = TimeSpan.FromDays(n); break;
+                case 's': unit = 1; break;
+                case 'm': unit = 60; break;
+                case 'h': unit = 3600; break;
+                case 'd': unit = 86400; break;
                 default: return Invalid(text, what, $"unknown unit '{text[i]}'");
             }
 
-            total += part;
+            seconds += n * unit;
+            if (seconds > maxSeconds)
+            {
+                return Invalid(text, what, "it is too large");
+            }
+
             i++;
         }
 
+        var total = TimeSpan.FromSeconds(seconds);
         return total > TimeSpan.Zero ? total : Invalid(text, what, "it must be longer than zero");
     }
 
