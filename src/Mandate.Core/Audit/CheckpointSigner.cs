@@ -77,7 +77,7 @@ public sealed class CheckpointSigner : IDisposable
             return false;
         }
 
-        var parts = signerKey[SignerKeyPrefix.Length..].Split('+');
+        var parts = signerKey[SignerKeyPrefix.Length..].Split('+', 3);
         if (parts.Length != 3 || !NoteText.IsValidKeyName(parts[0]))
         {
             error = "a signer key is PRIVATE+KEY+<name>+<8 hex digits>+<base64 key>";

@@ -53,7 +53,7 @@ public sealed class NoteVerifierKey
         string? vkey, [NotNullWhen(true)] out NoteVerifierKey? key, [NotNullWhen(false)] out string? error)
     {
         key = null;
-        var parts = vkey?.Split('+');
+        var parts = vkey?.Split('+', 3); // base64 may itself contain '+'
         if (parts is not { Length: 3 })
         {
             error = "a verifier key is <name>+<8 hex digits>+<base64 key>";
