@@ -11,10 +11,9 @@ namespace Mandate.Core.Svid;
 /// </summary>
 public sealed class CertificateAuthority : IDisposable
 {
-    private static readonly Oid ServerAuth = new("1.3.6.1.5.5.7.3.1");
-    private static readonly Oid ClientAuth = new("1.3.6.1.5.5.7.3.2");
-
     private readonly ECDsa _key;
+    private LeafCertificateWriter? _leafWriter;
+    private string? _certificatePem;
 
     private CertificateAuthority(X509Certificate2 certificate, ECDsa key)
     {
@@ -33,7 +32,7 @@ public sealed class CertificateAuthority : IDisposable
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(
             X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, X509SubjectKeyIdentifierHashAlgorithm.ShortSha256, false));
         request.CertificateExtensions.Add(UriSan(trustDomain.IdString, critical: false));
         var notBefore = Truncate(now);
         using var withKey = request.CreateSelfSigned(notBefore, notBefore + lifetime);
@@ -49,29 +48,21 @@ public sealed class CertificateAuthority : IDisposable
         return new CertificateAuthority(certificate, key);
     }
 
-    public string ExportCertificatePem() => Certificate.ExportCertificatePem();
+    public string ExportCertificatePem() => _certificatePem ??= Certificate.ExportCertificatePem();
 
     public string ExportKeyPem() => _key.ExportPkcs8PrivateKeyPem();
 
     /// <summary>
-    /// Signs an X.509-SVID leaf (X509-SVID spec §4): exactly one URI SAN, CA false,
-    /// digitalSignature (critical), no keyCertSign or cRLSign, serverAuth and clientAuth.
+    /// Signs an X.509-SVID leaf (X509-SVID spec §4) for a public key: exactly one URI SAN, CA false,
+    /// digitalSignature (critical), no keyCertSign or cRLSign, serverAuth and clientAuth. Never
+    /// outlives the CA. Returns the PEM, the serial number (hex) and the end of validity.
     /// </summary>
-    public X509Certificate2 IssueLeaf(SpiffeId id, ECDsa leafKey, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    public (string Pem, string Serial, DateTimeOffset NotAfter) SignLeaf(SpiffeId id, byte[] subjectPublicKeyInfo, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
         ArgumentNullException.ThrowIfNull(id);
-        var request = new CertificateRequest($"O=Mandate, OU={id.TrustDomain.Name}", leafKey, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([ServerAuth, ClientAuth], false));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
-        request.CertificateExtensions.Add(UriSan(id.ToString(), critical: false));
-        var serial = RandomNumberGenerator.GetBytes(16);
-        serial[0] &= 0x7F; // a positive INTEGER
-        var generator = X509SignatureGenerator.CreateForECDsa(_key);
-        var end = Truncate(notAfter) > Certificate.NotAfter ? new DateTimeOffset(Certificate.NotAfter) : Truncate(notAfter);
-        return request.Create(Certificate.SubjectName, generator, Truncate(notBefore), end, serial);
+        _leafWriter ??= new LeafCertificateWriter(Certificate, _key, id.TrustDomain.Name);
+        var (der, serial, end) = _leafWriter.Write(id.ToString(), subjectPublicKeyInfo, notBefore, notAfter);
+        return (PemEncoding.WriteString("CERTIFICATE", der), serial, end);
     }
 
     private static X509Extension UriSan(string uri, bool critical)

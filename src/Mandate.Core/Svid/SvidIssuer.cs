@@ -22,14 +22,8 @@ public sealed class SvidIssuer
         ArgumentNullException.ThrowIfNull(id);
         var now = _time.GetUtcNow();
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var certificate = _authority.Ca.IssueLeaf(id, key, now, now + ttl);
-        return new X509Svid(
-            id.ToString(),
-            certificate.ExportCertificatePem() + "\n",
-            key.ExportPkcs8PrivateKeyPem() + "\n",
-            _authority.Ca.ExportCertificatePem() + "\n",
-            certificate.SerialNumber,
-            new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero));
+        var (pem, serial, notAfter) = _authority.Ca.SignLeaf(id, key.ExportSubjectPublicKeyInfo(), now, now + ttl);
+        return new X509Svid(id.ToString(), pem + "\n", key.ExportPkcs8PrivateKeyPem() + "\n", _authority.Ca.ExportCertificatePem() + "\n", serial, notAfter);
     }
 
     /// <summary>A JWT-SVID (JWT-SVID spec §3): header alg ES256, kid, typ JWT; claims sub, aud, exp, iat, jti.</summary>
