@@ -57,6 +57,12 @@ public sealed class SqliteStore : IMandateStore
             connection.Dispose();
             throw new StoreException($"The store {path} cannot be opened: {e.Message}", e);
         }
+        catch (StoreException)
+        {
+            // A schema newer than this binary: do not leave the file open behind the refusal.
+            connection.Dispose();
+            throw;
+        }
     }
 
     private static void RestrictPermissions(string path)
