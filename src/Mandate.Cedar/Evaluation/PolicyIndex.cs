@@ -1,76 +1,66 @@
 namespace Mandate.Cedar.Evaluation;
 
 /// <summary>
-/// Narrows the policies worth evaluating for a request by their action scope: a policy naming actions
-/// (<c>action == A</c>, <c>action in [A, B]</c>, <c>action in G</c>) is only a candidate when the request's
-/// action is one of them or a descendant of one. Candidates come back in policy-set order.
+/// Narrows the policies worth evaluating for a request by their scope. Each policy that names an entity in
+/// its scope is filed under one of them: its principal entity if it has one, else its resource entity, else
+/// its action entities. A request then looks up its principal, resource and action (and their ancestors,
+/// for <c>in</c>); policies naming no entity are always candidates. The full scope check still runs on every
+/// candidate, so the index only skips policies that cannot apply. Candidates come back in policy-set order.
 /// </summary>
 internal sealed class PolicyIndex
 {
     private readonly Policy[] _policies;
+    private readonly Dictionary<EntityUid, int[]> _byPrincipal;
+    private readonly Dictionary<EntityUid, int[]> _byResource;
     private readonly Dictionary<EntityUid, int[]> _byAction;
-    private readonly int[] _anyAction;
+    private readonly int[] _always;
 
     public PolicyIndex(Policy[] policies)
     {
         _policies = policies;
+        var byPrincipal = new Dictionary<EntityUid, List<int>>();
+        var byResource = new Dictionary<EntityUid, List<int>>();
         var byAction = new Dictionary<EntityUid, List<int>>();
-        var any = new List<int>();
+        var always = new List<int>();
         for (var i = 0; i < policies.Length; i++)
         {
-            var action = policies[i].Action;
-            if (action.Kind is ScopeKind.Equal or ScopeKind.In && action.Entities.Length > 0)
+            var policy = policies[i];
+            if (NamesEntities(policy.Principal))
             {
-                foreach (var uid in action.Entities)
-                {
-                    if (!byAction.TryGetValue(uid, out var list))
-                    {
-                        byAction[uid] = list = [];
-                    }
-
-                    if (list.Count == 0 || list[^1] != i)
-                    {
-                        list.Add(i);
-                    }
-                }
+                File(byPrincipal, policy.Principal.Entities, i);
+            }
+            else if (NamesEntities(policy.Resource))
+            {
+                File(byResource, policy.Resource.Entities, i);
+            }
+            else if (NamesEntities(policy.Action))
+            {
+                File(byAction, policy.Action.Entities, i);
             }
             else
             {
-                any.Add(i);
+                always.Add(i);
             }
         }
 
-        _byAction = byAction.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
-        _anyAction = [.. any];
+        _byPrincipal = Freeze(byPrincipal);
+        _byResource = Freeze(byResource);
+        _byAction = Freeze(byAction);
+        _always = [.. always];
     }
 
     public IReadOnlyList<Policy> Candidates(Request request, Entities entities)
     {
-        if (_byAction.Count == 0)
+        if (_always.Length == _policies.Length)
         {
             return _policies;
         }
 
-        var hits = new List<int>(_anyAction);
+        var hits = new List<int>(_always);
         var sources = 1;
-        if (_byAction.TryGetValue(request.Action, out var exact))
-        {
-            hits.AddRange(exact);
-            sources++;
-        }
-
-        if (entities.TryGet(request.Action, out var actionEntity))
-        {
-            foreach (var ancestor in actionEntity.Ancestors)
-            {
-                if (_byAction.TryGetValue(ancestor, out var viaGroup))
-                {
-                    hits.AddRange(viaGroup);
-                    sources++;
-                }
-            }
-        }
-
+        sources += Collect(_byPrincipal, request.Principal, entities, hits);
+        sources += Collect(_byResource, request.Resource, entities, hits);
+        sources += Collect(_byAction, request.Action, entities, hits);
         if (sources > 1)
         {
             hits.Sort();
@@ -88,5 +78,56 @@ internal sealed class PolicyIndex
         }
 
         return result;
+    }
+
+    private static bool NamesEntities(ScopeConstraint scope) =>
+        scope.Kind is ScopeKind.Equal or ScopeKind.In or ScopeKind.IsIn && scope.Entities.Length > 0;
+
+    private static void File(Dictionary<EntityUid, List<int>> index, EntityUid[] keys, int policy)
+    {
+        foreach (var key in keys)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = [];
+            }
+
+            if (list.Count == 0 || list[^1] != policy)
+            {
+                list.Add(policy);
+            }
+        }
+    }
+
+    private static Dictionary<EntityUid, int[]> Freeze(Dictionary<EntityUid, List<int>> index) =>
+        index.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+
+    private static int Collect(Dictionary<EntityUid, int[]> index, EntityUid uid, Entities entities, List<int> hits)
+    {
+        if (index.Count == 0)
+        {
+            return 0;
+        }
+
+        var sources = 0;
+        if (index.TryGetValue(uid, out var exact))
+        {
+            hits.AddRange(exact);
+            sources++;
+        }
+
+        if (entities.TryGet(uid, out var entity))
+        {
+            foreach (var ancestor in entity.Ancestors)
+            {
+                if (index.TryGetValue(ancestor, out var viaAncestor))
+                {
+                    hits.AddRange(viaAncestor);
+                    sources++;
+                }
+            }
+        }
+
+        return sources;
     }
 }
