@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Mandate.Core.Audit.Internal;
 
 namespace Mandate.Core.Audit;
@@ -17,6 +19,8 @@ public sealed partial class SecretRedactor
     public const int MinRegisteredSecretLength = 6;
 
     public const string RedactionPrefix = "hmac-sha256:";
+
+    private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
 
     private readonly byte[] _key;
     private readonly List<string> _registered = [];
@@ -68,7 +72,13 @@ public sealed partial class SecretRedactor
     }
 
     /// <summary>True when <paramref name="value"/> is already a redaction token (redaction is idempotent).</summary>
-    public static bool IsRedacted(string value) => SecretPatterns.RedactedValue().IsMatch(value);
+    public static bool IsRedacted(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length == RedactionPrefix.Length + (2 * HMACSHA256.HashSizeInBytes)
+            && value.StartsWith(RedactionPrefix, StringComparison.Ordinal)
+            && !value.AsSpan(RedactionPrefix.Length).ContainsAnyExcept(LowerHex);
+    }
 
     /// <summary>The string with every detected or registered secret replaced by its HMAC token.</summary>
     public string RedactString(string value)
@@ -94,15 +104,29 @@ public sealed partial class SecretRedactor
             }
         }
 
-        foreach (var pattern in SecretPatterns.All)
+        // Most strings (paths, commands, ids) contain no trigger word at all: skip every pattern.
+        var detectors = value.AsSpan().IndexOfAny(SecretPatterns.AnyTrigger) >= 0 ? SecretPatterns.All : [];
+        foreach (var detector in detectors)
         {
-            for (var match = pattern.Match(value); match.Success; match = match.NextMatch())
+            if (!detector.MayMatch(value))
             {
-                var group = match.Groups[SecretPatterns.SecretGroup];
-                if (group.Success && group.Length > 0 && !IsRedacted(group.Value))
+                continue;
+            }
+
+            try
+            {
+                for (var match = detector.Pattern.Match(value); match.Success; match = match.NextMatch())
                 {
-                    spans.Add((group.Index, group.Index + group.Length));
+                    var group = match.Groups[SecretPatterns.SecretGroup];
+                    if (group.Success && group.Length > 0 && !IsRedacted(group.Value))
+                    {
+                        spans.Add((group.Index, group.Index + group.Length));
+                    }
                 }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return Hmac(value); // could not be analysed in time: redact all of it (fail closed)
             }
         }
 

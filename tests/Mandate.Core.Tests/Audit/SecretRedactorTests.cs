@@ -182,6 +182,27 @@ public sealed partial class SecretRedactorTests
         Assert.Equal(JsonCanonicalizer.Canonicalize(record), JsonCanonicalizer.Canonicalize(_redactor.Redact(record)));
     }
 
+    [Theory]
+    [InlineData("eyJ")]
+    [InlineData("ghp_")]
+    [InlineData("sk-")]
+    [InlineData("a")]
+    [InlineData("password")]
+    [InlineData("x://")]
+    [InlineData("https://a:")]
+    [InlineData("token=")]
+    [InlineData("AKIA")]
+    [InlineData("-----BEGIN ")]
+    [InlineData("glpat-")]
+    public void PathologicalRepetition_IsScannedWithoutFallingBackToWholeStringRedaction(string unit)
+    {
+        // 200,000+ characters built to make a backtracking matcher rescan: each must finish well inside
+        // the regex timeout (otherwise the whole string would come back as a single HMAC token).
+        var text = string.Concat(Enumerable.Repeat(unit, 200_000 / unit.Length)) + "!";
+        var redacted = _redactor.RedactString(text);
+        Assert.False(SecretRedactor.IsRedacted(redacted));
+    }
+
     [Fact]
     public void Constructor_RequiresA32ByteKey() =>
         Assert.Throws<ArgumentException>(() => new SecretRedactor(new byte[16]));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Mandate.Core.Audit.Internal;
@@ -5,76 +6,108 @@ namespace Mandate.Core.Audit.Internal;
 /// <summary>
 /// Detectors for common credential formats. Each marks the secret part with the group <c>secret</c>.
 /// All run with <see cref="RegexOptions.NonBacktracking"/>, so matching is linear in the input
-/// whatever an agent puts in a command line or tool output.
+/// whatever an agent puts in a command line or tool output; open-ended repetitions stay unbounded
+/// (<c>{n,}</c>) because bounded counters multiply the automaton's construction cost.
 /// </summary>
 internal static partial class SecretPatterns
 {
     public const string SecretGroup = "secret";
 
+    // Fixed-format tokens: a literal prefix then one character class, so backtracking is bounded by
+    // the token's length; these compile to C# at build time (no start-up cost, fastest matching).
+    private const RegexOptions TokenOptions = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    // Context patterns (key=value, URLs, PEM blocks) could backtrack quadratically: NonBacktracking.
     private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    public static IReadOnlyList<Regex> All { get; } =
+    /// <summary>A bound no realistic input reaches; if one does, the whole string is redacted (fail closed).</summary>
+    public const int TimeoutMilliseconds = 2000;
+
+    private static readonly string[] SecretNouns =
     [
-        AwsAccessKeyId(), AwsSecretAccessKey(), GitHubToken(), GitHubFineGrainedToken(), GitLabToken(),
-        SlackToken(), StripeKey(), AnthropicKey(), OpenAiKey(), GoogleApiKey(), NpmToken(), Jwt(),
-        PemPrivateKey(), UrlPassword(), KeyValue(), CommandLineFlag(), AuthorizationHeader(), BearerToken(),
+        "password", "passwd", "passphrase", "secret", "token", "apikey", "api_key", "api-key",
+        "accesskey", "access_key", "access-key", "privatekey", "private_key", "private-key", "credential",
     ];
 
-    [GeneratedRegex(@"\b(?<secret>(?:AKIA|ASIA)[A-Z0-9]{16})\b", Options)]
+    public static IReadOnlyList<SecretDetector> All { get; } =
+    [
+        new(["AKIA", "ASIA"], AwsAccessKeyId),
+        new(["secret"], AwsSecretAccessKey),
+        new(["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], GitHubToken),
+        new(["github_pat_"], GitHubFineGrainedToken),
+        new(["glpat-"], GitLabToken),
+        new(["xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-"], SlackToken),
+        new(["_live_", "_test_"], StripeKey),
+        new(["sk-ant-"], AnthropicKey),
+        new(["sk-"], OpenAiKey),
+        new(["AIza"], GoogleApiKey),
+        new(["npm_"], NpmToken),
+        new(["eyJ"], Jwt),
+        new(["PRIVATE KEY"], PemPrivateKey),
+        new(["://"], UrlPassword),
+        new(SecretNouns, KeyValue),
+        new(SecretNouns, CommandLineFlag),
+        new(["authorization"], AuthorizationHeader),
+        new(["bearer"], BearerToken),
+    ];
+
+    /// <summary>Every trigger of every detector: a string with none of them holds no detectable secret.</summary>
+    public static SearchValues<string> AnyTrigger { get; } =
+        SearchValues.Create(All.SelectMany(d => d.TriggerWords).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"\b(?<secret>(?:AKIA|ASIA)[A-Z0-9]{16})\b", TokenOptions, TimeoutMilliseconds)]
     private static partial Regex AwsAccessKeyId();
 
-    [GeneratedRegex(@"(?:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key)[""']?[ \t]*[:=][ \t]*[""']?(?<secret>[A-Za-z0-9/+=]{40})", Options | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key)[""']?[ \t]*[:=][ \t]*[""']?(?<secret>[A-Za-z0-9/+=]{40})", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     private static partial Regex AwsSecretAccessKey();
 
-    [GeneratedRegex(@"\b(?<secret>gh[pousr]_[A-Za-z0-9]{36,255})\b", Options)]
+    [GeneratedRegex(@"\b(?<secret>gh[pousr]_[A-Za-z0-9]{36,})\b", TokenOptions, TimeoutMilliseconds)]
     private static partial Regex GitHubToken();
 
-    [GeneratedRegex(@"\b(?<secret>github_pat_[A-Za-z0-9_]{22,255})", Options)]
+    [GeneratedRegex(@"\b(?<secret>github_pat_[A-Za-z0-9_]{22,})", TokenOptions, TimeoutMilliseconds)]
     private static partial Regex GitHubFineGrainedToken();
 
-    [GeneratedRegex(@"\b(?<secret>glpat-[A-Za-z0-9_.\-]{20,255})", Options)]
+    [GeneratedRegex(@"\b(?<secret>glpat-[A-Za-z0-9_.\-]{20,})", TokenOptions, TimeoutMilliseconds)]
     private static partial Regex GitLabToken();
 
-    [GeneratedRegex(@"\b(?<secret>xox[baprs]-[A-Za-z0-9\-]{10,255})", Options)]
+    [GeneratedRegex(@"\b(?<secret>xox[baprs]-[A-Za-z0-9\-]{10,})", TokenOptions, TimeoutMilliseconds)]
     private static partial Regex SlackToken();
 
-    [GeneratedRegex(@"\b(?<secret>(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,255})", Options)]
+    [GeneratedRegex(@"\b(?<secret>(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,})", TokenOptions, TimeoutMilliseconds)]
     private static partial Regex StripeKey();
 
-    [GeneratedRegex(@"\b(?<secret>sk-ant-[A-Za-z0-9_\-]{20,255})", Options)]
+    [GeneratedRegex(@"\b(?<secret>sk-ant-[A-Za-z0-9_\-]{20,})", TokenOptions, TimeoutMilliseconds)]
     private static partial Regex AnthropicKey();
 
-    [GeneratedRegex(@"\b(?<secret>sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{32,255})", Options)]
+    [GeneratedRegex(@"\b(?<secret>sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{32,})", TokenOptions, TimeoutMilliseconds)]
     private static partial Regex OpenAiKey();
 
-    [GeneratedRegex(@"\b(?<secret>AIza[0-9A-Za-z_\-]{35})", Options)]
+    [GeneratedRegex(@"\b(?<secret>AIza[0-9A-Za-z_\-]{35})", TokenOptions, TimeoutMilliseconds)]
     private static partial Regex GoogleApiKey();
 
-    [GeneratedRegex(@"\b(?<secret>npm_[A-Za-z0-9]{36})\b", Options)]
+    [GeneratedRegex(@"\b(?<secret>npm_[A-Za-z0-9]{36})\b", TokenOptions, TimeoutMilliseconds)]
     private static partial Regex NpmToken();
 
-    [GeneratedRegex(@"(?<secret>eyJ[A-Za-z0-9_\-]{2,}\.eyJ[A-Za-z0-9_\-]{2,}\.[A-Za-z0-9_\-]*)", Options)]
+    // Three runs of one class separated by dots: backtracking could rescan "eyJeyJ..." quadratically.
+    [GeneratedRegex(@"(?<secret>eyJ[A-Za-z0-9_\-]{2,}\.eyJ[A-Za-z0-9_\-]{2,}\.[A-Za-z0-9_\-]*)", Options, TimeoutMilliseconds)]
     private static partial Regex Jwt();
 
     // A block cut off before its END line (truncated output) is redacted to the end of the string.
-    [GeneratedRegex(@"(?<secret>-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|[\s\S]*))", Options)]
+    [GeneratedRegex(@"(?<secret>-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|[\s\S]*))", Options, TimeoutMilliseconds)]
     private static partial Regex PemPrivateKey();
 
-    [GeneratedRegex(@"\b[A-Za-z][A-Za-z0-9+.\-]*://[^/\s:@]*:(?<secret>[^/\s@]+)@", Options)]
+    [GeneratedRegex(@"\b[A-Za-z][A-Za-z0-9+.\-]*://[^/\s:@]*:(?<secret>[^/\s@]+)@", Options, TimeoutMilliseconds)]
     private static partial Regex UrlPassword();
 
-    [GeneratedRegex(@"(?:password|passwd|passphrase|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?)[""']?[ \t]*[:=][ \t]*(?:""(?<secret>[^""\r\n]+)""|'(?<secret>[^'\r\n]+)'|(?<secret>[^\s""'&;,<>]+))", Options | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:password|passwd|passphrase|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?)[""']?[ \t]*[:=][ \t]*(?:""(?<secret>[^""\r\n]+)""|'(?<secret>[^'\r\n]+)'|(?<secret>[^\s""'&;,<>]+))", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     private static partial Regex KeyValue();
 
-    [GeneratedRegex(@"(?:^|\s)--?(?:password|passwd|passphrase|token|secret|api-key|apikey|access-token|auth-token)[ \t]+[""']?(?<secret>[^\s""'\-][^\s""']*)", Options | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)--?(?:password|passwd|passphrase|token|secret|api-key|apikey|access-token|auth-token)[ \t]+[""']?(?<secret>[^\s""'\-][^\s""']*)", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     private static partial Regex CommandLineFlag();
 
-    [GeneratedRegex(@"authorization[""']?[ \t]*[:=][ \t]*[""']?(?:(?:bearer|basic|token|digest)[ \t]+)?(?<secret>[^\s""']+)", Options | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"authorization[""']?[ \t]*[:=][ \t]*[""']?(?:(?:bearer|basic|token|digest)[ \t]+)?(?<secret>[^\s""']+)", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     private static partial Regex AuthorizationHeader();
 
-    [GeneratedRegex(@"\bBearer[ \t]+(?<secret>[A-Za-z0-9._~+/\-]{16,}=*)", Options)]
+    [GeneratedRegex(@"\bBearer[ \t]+(?<secret>[A-Za-z0-9._~+/\-]{16,}=*)", Options, TimeoutMilliseconds)]
     private static partial Regex BearerToken();
-
-    [GeneratedRegex(@"^hmac-sha256:[0-9a-f]{64}$", Options)]
-    public static partial Regex RedactedValue();
 }

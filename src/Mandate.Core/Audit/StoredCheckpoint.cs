@@ -1,0 +1,3 @@
+namespace Mandate.Core.Audit;
+
+public sealed record StoredCheckpoint(long TreeSize, string Note, DateTimeOffset CreatedAt);
