@@ -91,6 +91,5 @@ public static class JsonCanonicalizer
             : throw new ArgumentException($"Cannot canonicalize: {error}.", nameof(utf8Json));
 
     /// <summary>True when <paramref name="utf8Json"/> is valid I-JSON already in canonical form.</summary>
-    public static bool IsCanonical(ReadOnlySpan<byte> utf8Json) =>
-        TryCanonicalize(utf8Json, out var canonical, out _) && utf8Json.SequenceEqual(canonical);
+    public static bool IsCanonical(ReadOnlySpan<byte> utf8Json) => JcsValidator.IsCanonical(utf8Json);
 }

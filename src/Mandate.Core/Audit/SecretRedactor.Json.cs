@@ -8,8 +8,8 @@ public sealed partial class SecretRedactor
     // A field is secret by name when its name, lower-cased without separators, ends with one of these.
     private static readonly string[] SecretKeySuffixes =
     [
-        "password", "passwd", "passphrase", "secret", "token", "apikey", "accesskey", "privatekey",
-        "credential", "credentials", "authorization", "cookie",
+        "password", "passwords", "passwd", "passphrase", "secret", "secrets", "token", "apikey", "apikeys",
+        "accesskey", "privatekey", "credential", "credentials", "authorization", "cookie",
     ];
 
     /// <summary>
@@ -60,8 +60,8 @@ public sealed partial class SecretRedactor
                 var copy = new JsonObject();
                 foreach (var (name, value) in obj)
                 {
-                    var redactedValue = IsSecretFieldName(name) && value is JsonValue scalar
-                        ? RedactWhole(scalar)
+                    var redactedValue = IsSecretFieldName(name)
+                        ? RedactSecretField(value, depth + 1, maxDepth)
                         : RedactNode(value, depth + 1, maxDepth);
                     copy[RedactString(name)] = redactedValue;
                 }
@@ -79,6 +79,32 @@ public sealed partial class SecretRedactor
                 return JsonValue.Create(RedactString(text));
             default:
                 return node.DeepClone();
+        }
+    }
+
+    // Under a secret-named field every scalar is a secret, also inside arrays ("api_keys": [...]);
+    // objects are still walked member by member, their own names deciding.
+    private JsonNode? RedactSecretField(JsonNode? value, int depth, int maxDepth)
+    {
+        switch (value)
+        {
+            case JsonValue scalar:
+                return RedactWhole(scalar);
+            case JsonArray array:
+                if (depth > maxDepth)
+                {
+                    throw new ArgumentException($"The record is nested deeper than {maxDepth} levels.", nameof(value));
+                }
+
+                var items = new JsonArray();
+                foreach (var item in array)
+                {
+                    items.Add(RedactSecretField(item, depth + 1, maxDepth));
+                }
+
+                return items;
+            default:
+                return RedactNode(value, depth, maxDepth);
         }
     }
 
