@@ -29,4 +29,25 @@ public static class ErrorCodes
     public const string SvidUntrusted = "MDT1044";
     public const string SvidMalformed = "MDT1045";
     public const string StoreFailure = "MDT1090";
+
+    // MDT2xxx: mandates (scopes, grant, delegate, verify). docs/errors.md "Mandates (MDT2xxx)".
+    public const string ScopeNotCovered = "MDT2001";
+    public const string ScopeInvalid = "MDT2002";
+    public const string DelegationNotPermitted = "MDT2003";
+    public const string DelegationTooDeep = "MDT2004";
+    public const string DelegationOutlivesParent = "MDT2005";
+    public const string MandateRequestInvalid = "MDT2006";
+    public const string MandateMalformed = "MDT2010";
+    public const string MandateHeaderInvalid = "MDT2011";
+    public const string MandateKeyUnknown = "MDT2012";
+    public const string MandateSignatureInvalid = "MDT2013";
+    public const string MandateClaimsInvalid = "MDT2014";
+    public const string MandateExpired = "MDT2015";
+    public const string MandateNotYetValid = "MDT2016";
+    public const string MandateWrongAudience = "MDT2017";
+    public const string MandateChainInvalid = "MDT2018";
+    public const string MandateRevoked = "MDT2019";
+    public const string MandatePresenterMismatch = "MDT2020";
+    public const string MandatePresenterRequired = "MDT2021";
+    public const string MandateIssuerUntrusted = "MDT2022";
 }
