@@ -13,8 +13,12 @@ public sealed class Policy
         ScopeConstraint action,
         ScopeConstraint resource,
         Condition[] conditions,
-        string? templateId = null)
+        string? templateId = null,
+        EntityUid? linkedPrincipal = null,
+        EntityUid? linkedResource = null)
     {
+        LinkedPrincipal = linkedPrincipal;
+        LinkedResource = linkedResource;
         Id = id;
         Effect = effect;
         Annotations = annotations;
@@ -38,6 +42,12 @@ public sealed class Policy
     /// <summary>For a template-linked policy, the template it was linked from.</summary>
     public string? TemplateId { get; }
 
+    /// <summary>For a template-linked policy, the entity that fills <c>?principal</c>.</summary>
+    public EntityUid? LinkedPrincipal { get; }
+
+    /// <summary>For a template-linked policy, the entity that fills <c>?resource</c>.</summary>
+    public EntityUid? LinkedResource { get; }
+
     internal ScopeConstraint Principal { get; }
 
     internal ScopeConstraint Action { get; }
@@ -56,7 +66,9 @@ public sealed class Policy
             Action,
             resource is null ? Resource : Resource.Link(resource),
             Conditions,
-            Id);
+            Id,
+            principal,
+            resource);
 
     /// <summary>
     /// True when the policy applies to the request, false when it does not, and null on an evaluation error

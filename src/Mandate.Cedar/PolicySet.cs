@@ -8,7 +8,7 @@ namespace Mandate.Cedar;
 /// A set of policies, templates and template links, compiled once for evaluation.
 /// Policies without an <c>@id</c>-independent name get ids <c>policy0</c>, <c>policy1</c>, ... by position, as Cedar does.
 /// </summary>
-public sealed class PolicySet
+public sealed partial class PolicySet
 {
     private readonly List<Policy> _policies;
     private PolicyIndex? _index;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mandate.Cli.Output;
 using Mandate.Core.Agents;
+using Mandate.Core.Audit;
 using Mandate.Core.Errors;
 using Mandate.Core.Home;
 using Mandate.Core.Storage;
@@ -14,6 +15,7 @@ internal sealed class CliContext : IDisposable
 {
     private Outcome<Settings>? _settings;
     private IMandateStore? _store;
+    private AuditKeys? _auditKeys;
     private Outcome<Authority>? _authority;
 
     public CliContext(CliOutput output, MandateHome home, TimeProvider time)
@@ -31,7 +33,8 @@ internal sealed class CliContext : IDisposable
 
     public Outcome<Settings> Settings => _settings ??= Home.LoadSettings();
 
-    public IMandateStore Store => _store ??= SqliteStore.Open(Home.DatabasePath);
+    /// <summary>The store; needs a valid home (check <see cref="Settings"/> first).</summary>
+    public IMandateStore Store => _store ??= OpenStore();
 
     /// <summary>Who is acting: the configured user's email, else the OS user.</summary>
     public string Actor =>
@@ -53,9 +56,17 @@ internal sealed class CliContext : IDisposable
         return new CliContext(output, resolved, TimeProvider.System);
     }
 
+    private SqliteStore OpenStore()
+    {
+        var settings = Settings.IsSuccess ? Settings.Value : throw new InvalidOperationException("The home is not valid: " + Settings.Error.Message);
+        _auditKeys = AuditKeys.LoadOrCreate(Home, settings.TrustDomain.Name);
+        return SqliteStore.Open(Home.DatabasePath, _auditKeys, Time);
+    }
+
     public void Dispose()
     {
         _store?.Dispose();
+        _auditKeys?.Dispose();
         if (_authority is { IsSuccess: true } a)
         {
             a.Value.Dispose();

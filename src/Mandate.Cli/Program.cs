@@ -11,6 +11,7 @@ var root = new RootCommand("Mandate: identity and access for AI coding agents.")
     AgentCommand.Create(),
     SvidCommand.Create(),
     BundleCommand.Create(),
+    AuditCommand.Create(),
     DemoCommand.Create(),
 };
 
@@ -18,7 +19,9 @@ var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
     var output = new CliOutput(parse.GetValue(GlobalOptions.Json), Console.Out, Console.Error);
-    return output.Usage(string.Join(" ", parse.Errors.Select(e => e.Message)), "Run 'mandate --help' (or '<command> --help') for usage.");
+    // System.CommandLine's messages can span lines ("Must be one of:\n\t'pem'…"); the error stays one line.
+    var message = string.Join(' ', parse.Errors.SelectMany(e => e.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+    return output.Usage(message, "Run 'mandate --help' (or '<command> --help') for usage.");
 }
 
 try

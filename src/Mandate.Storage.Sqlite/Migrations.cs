@@ -10,7 +10,8 @@ internal static class Migrations
 {
     private static readonly string[] Steps =
     [
-        // 1: agents and the lifecycle events recorded with every change.
+        // 1: agents, and the audit log: records (canonical bytes + leaf hash, with indexed columns for
+        // queries), the Merkle tree's complete-subtree hashes, and signed checkpoints.
         """
         CREATE TABLE agents (
             id TEXT PRIMARY KEY,
@@ -26,13 +27,32 @@ internal static class Migrations
             revoked_at TEXT,
             revocation_reason TEXT
         ) STRICT;
-        CREATE TABLE events (
+        CREATE TABLE audit_records (
             seq INTEGER PRIMARY KEY,
+            record BLOB NOT NULL,
+            leaf_hash BLOB NOT NULL,
             time TEXT NOT NULL,
-            type TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            event TEXT NOT NULL,
             actor TEXT NOT NULL,
-            subject TEXT NOT NULL,
-            data TEXT NOT NULL
+            human TEXT,
+            task TEXT,
+            decision TEXT
+        ) STRICT;
+        CREATE INDEX audit_records_time ON audit_records (time);
+        CREATE INDEX audit_records_actor ON audit_records (actor);
+        CREATE INDEX audit_records_human ON audit_records (human);
+        CREATE INDEX audit_records_task ON audit_records (task);
+        CREATE TABLE audit_nodes (
+            level INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            hash BLOB NOT NULL,
+            PRIMARY KEY (level, idx)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE audit_checkpoints (
+            tree_size INTEGER PRIMARY KEY,
+            note TEXT NOT NULL,
+            created_at TEXT NOT NULL
         ) STRICT;
         """,
     ];

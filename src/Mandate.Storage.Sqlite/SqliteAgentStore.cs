@@ -1,4 +1,5 @@
 using Mandate.Core.Agents;
+using Mandate.Core.Audit;
 using Mandate.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -8,10 +9,15 @@ internal sealed class SqliteAgentStore : IAgentStore
 {
     private const string Columns = "id, spiffe_id, type, project, sponsor, model, provider, description, created_at, created_by, revoked_at, revocation_reason";
     private readonly SqliteConnection _connection;
+    private readonly SqliteAuditLog _audit;
 
-    public SqliteAgentStore(SqliteConnection connection) => _connection = connection;
+    public SqliteAgentStore(SqliteConnection connection, SqliteAuditLog audit)
+    {
+        _connection = connection;
+        _audit = audit;
+    }
 
-    public void Add(Agent agent, LifecycleEvent recorded)
+    public void Add(Agent agent, AuditRecord recorded)
     {
         Write(tx =>
         {
@@ -27,7 +33,7 @@ internal sealed class SqliteAgentStore : IAgentStore
             cmd.Parameters.AddWithValue("$created", Time.Write(agent.CreatedAt));
             cmd.Parameters.AddWithValue("$by", agent.CreatedBy);
             cmd.ExecuteNonQuery();
-            SqliteEventStore.Append(_connection, tx, recorded);
+            _audit.Append(tx, [recorded]);
             return true;
         });
     }
@@ -41,7 +47,7 @@ internal sealed class SqliteAgentStore : IAgentStore
 
     public IReadOnlyList<Agent> List() => Query($"SELECT {Columns} FROM agents ORDER BY created_at, id", null);
 
-    public bool Revoke(AgentId id, DateTimeOffset at, string reason, LifecycleEvent recorded) => Write(tx =>
+    public bool Revoke(AgentId id, DateTimeOffset at, string reason, AuditRecord recorded) => Write(tx =>
     {
         using var cmd = Command("UPDATE agents SET revoked_at = $at, revocation_reason = $reason WHERE id = $id AND revoked_at IS NULL", tx);
         cmd.Parameters.AddWithValue("$at", Time.Write(at));
@@ -52,7 +58,7 @@ internal sealed class SqliteAgentStore : IAgentStore
             return false;
         }
 
-        SqliteEventStore.Append(_connection, tx, recorded);
+        _audit.Append(tx, [recorded]);
         return true;
     });
 

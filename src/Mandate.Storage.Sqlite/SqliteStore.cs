@@ -1,3 +1,4 @@
+using Mandate.Core.Audit;
 using Mandate.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -14,18 +15,20 @@ public sealed class SqliteStore : IMandateStore
 
     private readonly SqliteConnection _connection;
 
-    private SqliteStore(SqliteConnection connection)
+    private SqliteStore(SqliteConnection connection, AuditKeys keys, TimeProvider time)
     {
         _connection = connection;
-        Agents = new SqliteAgentStore(connection);
-        Events = new SqliteEventStore(connection);
+        var audit = new SqliteAuditLog(connection, keys, time);
+        Audit = audit;
+        Agents = new SqliteAgentStore(connection, audit);
     }
 
     public IAgentStore Agents { get; }
 
-    public IEventStore Events { get; }
+    public IAuditLog Audit { get; }
 
-    public static SqliteStore Open(string path)
+    /// <summary>Opens (creating and migrating if needed) the store; <paramref name="keys"/> sign checkpoints and key the redaction HMAC.</summary>
+    public static SqliteStore Open(string path, AuditKeys keys, TimeProvider? time = null)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -50,7 +53,7 @@ public sealed class SqliteStore : IMandateStore
 
             Migrations.Apply(connection);
             RestrictPermissions(path);
-            return new SqliteStore(connection);
+            return new SqliteStore(connection, keys, time ?? TimeProvider.System);
         }
         catch (SqliteException e)
         {

@@ -69,12 +69,18 @@ public sealed class DecimalValue : ExtensionValue
 
     public override int GetHashCode() => HashCode.Combine(3, Scaled);
 
-    public override string ToString()
+    /// <summary>The constructor argument that rebuilds this value, with four fractional digits.</summary>
+    public string Text
     {
-        var abs = Int128.Abs(Scaled);
-        var sign = Scaled < 0 ? "-" : string.Empty;
-        return string.Create(CultureInfo.InvariantCulture, $"decimal(\"{sign}{abs / 10_000}.{abs % 10_000:D4}\")");
+        get
+        {
+            var abs = Int128.Abs(Scaled);
+            var sign = Scaled < 0 ? "-" : string.Empty;
+            return string.Create(CultureInfo.InvariantCulture, $"{sign}{abs / 10_000}.{abs % 10_000:D4}");
+        }
     }
+
+    public override string ToString() => "decimal(\"" + Text + "\")";
 
     private static bool AllDigits(string s, int start, int end)
     {

@@ -122,5 +122,8 @@ public sealed class DurationValue : ExtensionValue
 
     public override int GetHashCode() => HashCode.Combine(5, Milliseconds);
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"duration(\"{Milliseconds}ms\")");
+    /// <summary>The constructor argument that rebuilds this value, in milliseconds.</summary>
+    public string Text => string.Create(CultureInfo.InvariantCulture, $"{Milliseconds}ms");
+
+    public override string ToString() => "duration(\"" + Text + "\")";
 }

@@ -116,7 +116,10 @@ public sealed class IpAddrValue : ExtensionValue
 
     public override int GetHashCode() => HashCode.Combine(IsV6, Address, Prefix);
 
-    public override string ToString() => "ip(\"" + FormatAddress() + "/" + Prefix.ToString(CultureInfo.InvariantCulture) + "\")";
+    /// <summary>The constructor argument that rebuilds this value: address and prefix.</summary>
+    public string Text => FormatAddress() + "/" + Prefix.ToString(CultureInfo.InvariantCulture);
+
+    public override string ToString() => "ip(\"" + Text + "\")";
 
     private UInt128 AllOnes => IsV6 ? UInt128.MaxValue : uint.MaxValue;
 

@@ -15,6 +15,12 @@ internal static class CedarJson
         AllowTrailingCommas = false,
     };
 
+    /// <summary>Policy JSON nests two levels per expression level, so it is allowed deeper than data.</summary>
+    public static readonly JsonDocumentOptions PolicyDocumentOptions = new()
+    {
+        MaxDepth = (2 * Parsing.Parser.MaxExpressionDepth) + 16,
+    };
+
     /// <summary>Reads <c>{"type": "T", "id": "i"}</c> or <c>{"__entity": {"type": "T", "id": "i"}}</c>.</summary>
     public static EntityUid ReadUid(JsonElement element, string where)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mandate.Core.Agents;
+using Mandate.Core.Audit;
 using Mandate.Core.Errors;
 using Mandate.Core.Home;
 using Mandate.Core.Svid;
@@ -55,7 +56,7 @@ internal static class DemoCommand
     {
         var actor = "user:jane@acme.dev";
         w.WriteLine("Mandate demo: an agent gets its own identity instead of borrowing Jane's.\n");
-        var init = new HomeInitializer(ctx.Time, p => SqliteStore.Open(p)).Init(home, "acme.dev", false, actor);
+        var init = new HomeInitializer(ctx.Time, (p, k) => SqliteStore.Open(p, k, ctx.Time)).Init(home, "acme.dev", false, actor);
         if (!init.IsSuccess)
         {
             return init.Error;
@@ -70,7 +71,8 @@ internal static class DemoCommand
         }
 
         using var keys = authority.Value;
-        using var store = SqliteStore.Open(home.DatabasePath);
+        using var auditKeys = AuditKeys.LoadOrCreate(home, keys.TrustDomain.Name);
+        using var store = SqliteStore.Open(home.DatabasePath, auditKeys, ctx.Time);
         var registry = new AgentRegistry(keys.TrustDomain, store.Agents, ctx.Time);
         var agent = registry.Register(new AgentRegistration { Type = "claude-code", Project = "webapp", Sponsor = "jane@acme.dev", Model = "claude-sonnet-4", Provider = "anthropic" }, actor);
         if (!agent.IsSuccess)
@@ -79,7 +81,7 @@ internal static class DemoCommand
         }
 
         w.WriteLine($"2. Agent          {agent.Value.Id} = {agent.Value.SpiffeId}, sponsored by {agent.Value.Sponsor}");
-        var svids = new AgentSvids(registry, new SvidIssuer(keys, ctx.Time), store.Events, settings.Value, ctx.Time);
+        var svids = new AgentSvids(registry, new SvidIssuer(keys, ctx.Time), store.Audit, settings.Value, ctx.Time);
         var x509 = svids.IssueX509(agent.Value.Id.Value, "s1", null, actor);
         var jwt = svids.IssueJwt(agent.Value.Id.Value, "s1", "https://api.acme.dev", null, actor);
         if (!x509.IsSuccess || !jwt.IsSuccess)
@@ -97,7 +99,8 @@ internal static class DemoCommand
         var revoked = registry.Revoke(agent.Value.Id.Value, "demo: task finished", actor);
         var after = svids.IssueJwt(agent.Value.Id.Value, null, "https://api.acme.dev", null, actor);
         w.WriteLine($"5. Revoke         {(revoked.IsSuccess ? "revoked" : revoked.Error.Message)}; a new SVID is then {Describe(after)}");
-        w.WriteLine($"6. Recorded       {store.Events.List(100).Count} lifecycle events: {string.Join(", ", store.Events.List(100).Select(e => e.Type))}");
+        var events = store.Audit.ReadFrom(1).Select(r => System.Text.Json.Nodes.JsonNode.Parse(r.Canonical)?["event"]?.GetValue<string>()).ToList();
+        w.WriteLine($"6. Audit log      {events.Count} records: {string.Join(", ", events)}");
         return v1.IsSuccess && v2.IsSuccess && !v3.IsSuccess && !after.IsSuccess
             ? null
             : new MandateError("MDT1099", "The demo did not behave as expected.", "Report this as a bug with the output above.");

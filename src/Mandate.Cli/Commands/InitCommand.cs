@@ -31,7 +31,7 @@ internal static class InitCommand
 
     private static int Run(ParseResult parse, CliContext ctx)
     {
-        var initializer = new HomeInitializer(ctx.Time, path => SqliteStore.Open(path));
+        var initializer = new HomeInitializer(ctx.Time, (path, keys) => SqliteStore.Open(path, keys, ctx.Time));
         var result = initializer.Init(ctx.Home, parse.GetValue(TrustDomain)!, parse.GetValue(Force), "os:" + Environment.UserName);
         if (!result.IsSuccess)
         {

@@ -125,7 +125,7 @@ internal static partial class SvidCommand
         var authority = ctx.Authority;
         var agents = authority.IsSuccess ? ctx.Agents() : authority.Error;
         return agents.IsSuccess
-            ? new AgentSvids(agents.Value, new SvidIssuer(authority.Value, ctx.Time), ctx.Store.Events, ctx.Settings.Value, ctx.Time)
+            ? new AgentSvids(agents.Value, new SvidIssuer(authority.Value, ctx.Time), ctx.Store.Audit, ctx.Settings.Value, ctx.Time)
             : agents.Error;
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Mandate.Core.Audit;
 using Mandate.Core.Errors;
 using Mandate.Core.Identity;
 using Mandate.Core.Storage;
@@ -127,13 +127,15 @@ public sealed class AgentRegistry
         return agent with { RevokedAt = now, RevocationReason = reason };
     }
 
-    private LifecycleEvent Event(string type, string actor, Agent agent, Dictionary<string, string?> data) => new()
+    private AuditRecord Event(string type, string actor, Agent agent, Dictionary<string, string?> data) => new()
     {
         Time = _time.GetUtcNow(),
-        Type = type,
-        Actor = actor,
-        Subject = agent.Id.Value,
-        Data = JsonSerializer.Serialize(data, StorageJsonContext.Default.DictionaryStringString),
+        Kind = AuditKinds.Lifecycle,
+        Event = type,
+        Actor = new AuditActor(actor),
+        OnBehalfOf = agent.Sponsor.Length > 0 ? "user:" + agent.Sponsor : null,
+        Resource = agent.SpiffeId,
+        Details = data,
     };
 
     private static List<string> Check(AgentRegistration r)

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Mandate.Core.Audit;
 using Mandate.Core.Errors;
 using Mandate.Core.Identity;
 using Mandate.Core.Jose;
@@ -14,9 +14,9 @@ public sealed class HomeInitializer
     public static readonly TimeSpan CaLifetime = TimeSpan.FromDays(3650);
 
     private readonly TimeProvider _time;
-    private readonly Func<string, IMandateStore> _openStore;
+    private readonly Func<string, AuditKeys, IMandateStore> _openStore;
 
-    public HomeInitializer(TimeProvider time, Func<string, IMandateStore> openStore)
+    public HomeInitializer(TimeProvider time, Func<string, AuditKeys, IMandateStore> openStore)
     {
         _time = time;
         _openStore = openStore;
@@ -58,22 +58,23 @@ public sealed class HomeInitializer
         KeyFiles.WritePublic(home.CaCertificatePath, ca.ExportCertificatePem() + "\n");
         KeyFiles.WritePrivate(home.JwtKeyPath, jwt.ExportPrivateKeyPem() + "\n");
 
-        using (var store = _openStore(home.DatabasePath))
+        using (var keys = AuditKeys.LoadOrCreate(home, td.Value.Name))
+        using (var store = _openStore(home.DatabasePath, keys))
         {
-            store.Events.Append(new LifecycleEvent
+            store.Audit.Append(new AuditRecord
             {
                 Time = _time.GetUtcNow(),
-                Type = "trust_domain.init",
-                Actor = actor,
-                Subject = td.Value.IdString,
-                Data = JsonSerializer.Serialize(
-                    new Dictionary<string, string?>
-                    {
-                        ["ca_sha256"] = ca.Certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256),
-                        ["jwt_kid"] = jwt.Kid,
-                        ["previous_home"] = movedTo,
-                    },
-                    StorageJsonContext.Default.DictionaryStringString),
+                Kind = AuditKinds.Admin,
+                Event = "trust_domain.init",
+                Actor = new AuditActor(actor),
+                Resource = td.Value.IdString,
+                Details = new Dictionary<string, string?>
+                {
+                    ["ca_sha256"] = ca.Certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256),
+                    ["jwt_kid"] = jwt.Kid,
+                    ["log_key"] = keys.Signer.VerifierKey.ToString(),
+                    ["previous_home"] = movedTo,
+                },
             });
         }
 

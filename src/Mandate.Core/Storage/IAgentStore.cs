@@ -1,10 +1,11 @@
 using Mandate.Core.Agents;
+using Mandate.Core.Audit;
 
 namespace Mandate.Core.Storage;
 
 public interface IAgentStore
 {
-    void Add(Agent agent, LifecycleEvent recorded);
+    void Add(Agent agent, AuditRecord recorded);
 
     Agent? Find(AgentId id);
 
@@ -16,5 +17,5 @@ public interface IAgentStore
     IReadOnlyList<Agent> List();
 
     /// <summary>Marks the agent revoked and records the event in one transaction; false if it was already revoked.</summary>
-    bool Revoke(AgentId id, DateTimeOffset at, string reason, LifecycleEvent recorded);
+    bool Revoke(AgentId id, DateTimeOffset at, string reason, AuditRecord recorded);
 }

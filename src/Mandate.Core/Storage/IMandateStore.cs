@@ -1,3 +1,5 @@
+using Mandate.Core.Audit;
+
 namespace Mandate.Core.Storage;
 
 /// <summary>The store behind one trust domain: SQLite embedded, PostgreSQL in server mode.</summary>
@@ -5,5 +7,5 @@ public interface IMandateStore : IDisposable
 {
     IAgentStore Agents { get; }
 
-    IEventStore Events { get; }
+    IAuditLog Audit { get; }
 }

@@ -1,9 +1,8 @@
-using System.Text.Json;
+using Mandate.Core.Audit;
 using Mandate.Core.Agents;
 using Mandate.Core.Errors;
 using Mandate.Core.Home;
 using Mandate.Core.Identity;
-using Mandate.Core.Storage;
 using Mandate.Core.Time;
 
 namespace Mandate.Core.Svid;
@@ -13,15 +12,15 @@ public sealed class AgentSvids
 {
     private readonly AgentRegistry _agents;
     private readonly SvidIssuer _issuer;
-    private readonly IEventStore _events;
+    private readonly IAuditLog _audit;
     private readonly Settings _settings;
     private readonly TimeProvider _time;
 
-    public AgentSvids(AgentRegistry agents, SvidIssuer issuer, IEventStore events, Settings settings, TimeProvider time)
+    public AgentSvids(AgentRegistry agents, SvidIssuer issuer, IAuditLog audit, Settings settings, TimeProvider time)
     {
         _agents = agents;
         _issuer = issuer;
-        _events = events;
+        _audit = audit;
         _settings = settings;
         _time = time;
     }
@@ -96,13 +95,15 @@ public sealed class AgentSvids
             data[key] = value;
         }
 
-        _events.Append(new LifecycleEvent
+        _audit.Append(new AuditRecord
         {
             Time = _time.GetUtcNow(),
-            Type = type,
-            Actor = actor,
-            Subject = agent.Id.Value,
-            Data = JsonSerializer.Serialize(data, StorageJsonContext.Default.DictionaryStringString),
+            Kind = AuditKinds.Credential,
+            Event = type,
+            Actor = new AuditActor(actor),
+            OnBehalfOf = "user:" + agent.Sponsor,
+            Resource = spiffeId,
+            Details = data,
         });
     }
 }

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using Mandate.Core.Audit;
+using Mandate.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Mandate.Storage.Sqlite;
+
+/// <summary>
+/// The audit log in SQLite. Each append runs in one IMMEDIATE transaction, so writers from several
+/// processes are serialised by SQLite's lock: sequence numbers stay dense and the tree never forks.
+/// The Merkle frontier is rebuilt from the O(log n) stored subtree hashes, extended, and the new
+/// complete subtrees are stored, so appends cost O(log n) and proofs need no full scan.
+/// </summary>
+internal sealed partial class SqliteAuditLog : IAuditLog
+{
+    /// <summary>A checkpoint is signed at least every this many records.</summary>
+    public const int CheckpointInterval = 1000;
+
+    private readonly SqliteConnection _connection;
+    private readonly AuditKeys _keys;
+    private readonly SecretRedactor _redactor;
+    private readonly AuditLeafHasher _hasher;
+    private readonly string _origin;
+    private readonly TimeProvider _time;
+
+    public SqliteAuditLog(SqliteConnection connection, AuditKeys keys, TimeProvider time)
+    {
+        _connection = connection;
+        _keys = keys;
+        _redactor = new SecretRedactor(keys.HmacKey);
+        _hasher = new AuditLeafHasher(_redactor);
+        _origin = keys.Signer.KeyName;
+        _time = time;
+        Nodes = new SqliteNodeSource(connection);
+    }
+
+    public long Size => SizeIn(null);
+
+    public NoteVerifierKey VerifierKey => _keys.Signer.VerifierKey;
+
+    public IMerkleHashSource Nodes { get; }
+
+    /// <summary>Registers a value to be redacted wherever it appears (e.g. a brokered secret).</summary>
+    public void RegisterSecret(string secret) => _redactor.RegisterSecret(secret);
+
+    public long Append(AuditRecord record) => AppendBatch([record])[0];
+
+    public IReadOnlyList<long> AppendBatch(IReadOnlyList<AuditRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        try
+        {
+            using var tx = _connection.BeginTransaction(deferred: false);
+            var seqs = Append(tx, records);
+            tx.Commit();
+            return seqs;
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException($"The audit log could not record {records.Count} record(s): {e.Message}", e);
+        }
+    }
+
+    /// <summary>Appends inside a caller's transaction, so a state change and its record commit together.</summary>
+    internal IReadOnlyList<long> Append(SqliteTransaction tx, IReadOnlyList<AuditRecord> records)
+    {
+        var size = SizeIn(tx);
+        var frontier = MerkleFrontier.FromSource(size, new SqliteNodeSource(_connection, tx));
+        using var insertNode = Command("INSERT OR REPLACE INTO audit_nodes (level, idx, hash) VALUES ($l, $i, $h)", tx);
+        var level = insertNode.Parameters.Add("$l", SqliteType.Integer);
+        var index = insertNode.Parameters.Add("$i", SqliteType.Integer);
+        var hash = insertNode.Parameters.Add("$h", SqliteType.Blob);
+        var seqs = new List<long>(records.Count);
+        foreach (var record in records)
+        {
+            var seq = size + 1;
+            if (!_hasher.TryCreateLeaf(record.ToJson(seq), out var leaf, out var error))
+            {
+                throw new StoreException($"The audit record '{record.Event}' cannot be canonicalised: {error}");
+            }
+
+            InsertRecord(tx, seq, record, leaf);
+            frontier.Append(leaf.LeafHash.Span, (l, i, h) =>
+            {
+                level.Value = l;
+                index.Value = i;
+                hash.Value = h.ToArray();
+                insertNode.ExecuteNonQuery();
+            });
+            size = seq;
+            seqs.Add(seq);
+            if (size % CheckpointInterval == 0)
+            {
+                StoreCheckpoint(tx, frontier);
+            }
+        }
+
+        return seqs;
+    }
+
+    public string CreateCheckpoint()
+    {
+        try
+        {
+            using var tx = _connection.BeginTransaction(deferred: false);
+            var frontier = MerkleFrontier.FromSource(SizeIn(tx), new SqliteNodeSource(_connection, tx));
+            var note = StoreCheckpoint(tx, frontier);
+            tx.Commit();
+            return note;
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException($"The checkpoint could not be stored: {e.Message}", e);
+        }
+    }
+
+    private string StoreCheckpoint(SqliteTransaction tx, MerkleFrontier frontier)
+    {
+        var note = _keys.Signer.Sign(new Checkpoint(_origin, frontier.Size, frontier.RootHash()));
+        using var cmd = Command("INSERT OR REPLACE INTO audit_checkpoints (tree_size, note, created_at) VALUES ($s, $n, $t)", tx);
+        cmd.Parameters.AddWithValue("$s", frontier.Size);
+        cmd.Parameters.AddWithValue("$n", note);
+        cmd.Parameters.AddWithValue("$t", Time.Write(_time.GetUtcNow()));
+        cmd.ExecuteNonQuery();
+        return note;
+    }
+
+    private void InsertRecord(SqliteTransaction tx, long seq, AuditRecord record, AuditLeaf leaf)
+    {
+        var redacted = leaf.RedactedRecord;
+        using var cmd = Command(
+            """
+            INSERT INTO audit_records (seq, record, leaf_hash, time, kind, event, actor, human, task, decision)
+            VALUES ($seq, $record, $leaf, $time, $kind, $event, $actor, $human, $task, $decision)
+            """,
+            tx);
+        cmd.Parameters.AddWithValue("$seq", seq);
+        cmd.Parameters.AddWithValue("$record", leaf.CanonicalBytes.ToArray());
+        cmd.Parameters.AddWithValue("$leaf", leaf.LeafHash.ToArray());
+        cmd.Parameters.AddWithValue("$time", Time.Write(record.Time));
+        cmd.Parameters.AddWithValue("$kind", record.Kind);
+        cmd.Parameters.AddWithValue("$event", record.Event);
+        cmd.Parameters.AddWithValue("$actor", Text(redacted["actor"]?["id"]) ?? "");
+        cmd.Parameters.AddWithValue("$human", (object?)Text(redacted["on_behalf_of"]) ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$task", (object?)Text(redacted["task"]?["id"]) ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$decision", (object?)Text(redacted["decision"]?["effect"]) ?? DBNull.Value);
+        cmd.ExecuteNonQuery();
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private long SizeIn(SqliteTransaction? tx)
+    {
+        using var cmd = Command("SELECT COALESCE(MAX(seq), 0) FROM audit_records", tx);
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? tx)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        return cmd;
+    }
+}

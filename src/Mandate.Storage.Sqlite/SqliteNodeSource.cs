@@ -1,0 +1,28 @@
+using Mandate.Core.Audit;
+using Microsoft.Data.Sqlite;
+
+namespace Mandate.Storage.Sqlite;
+
+/// <summary>Reads the stored complete-subtree hashes of the audit log's Merkle tree.</summary>
+internal sealed class SqliteNodeSource : IMerkleHashSource
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction? _tx;
+
+    public SqliteNodeSource(SqliteConnection connection, SqliteTransaction? tx = null)
+    {
+        _connection = connection;
+        _tx = tx;
+    }
+
+    public byte[] GetNodeHash(int level, long index)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = _tx;
+        cmd.CommandText = "SELECT hash FROM audit_nodes WHERE level = $l AND idx = $i";
+        cmd.Parameters.AddWithValue("$l", level);
+        cmd.Parameters.AddWithValue("$i", index);
+        return cmd.ExecuteScalar() as byte[]
+            ?? throw new Core.Storage.StoreException($"The audit log's Merkle node ({level}, {index}) is missing: the log is damaged; run 'mandate audit verify'.");
+    }
+}
