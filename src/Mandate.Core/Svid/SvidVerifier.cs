@@ -52,6 +52,11 @@ public sealed partial class SvidVerifier
         {
             return VerifyLeaf(chain[0], chain);
         }
+        catch (System.Formats.Asn1.AsnContentException)
+        {
+            // A subjectAltName that is not valid DER: a bad document, not a bug.
+            return Fail(ErrorCodes.SvidMalformed, "the certificate's subjectAltName cannot be parsed");
+        }
         finally
         {
             foreach (var c in chain)

@@ -99,6 +99,20 @@ public sealed class SvidVerifierX509Tests : IDisposable
         Assert.Contains("exactly one URI SAN", result.Error?.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Verify_LeafWithAMalformedSubjectAltName_IsRejectedNotThrown()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=bad-san", key, HashAlgorithmName.SHA256);
+        // A SEQUENCE that claims five bytes and holds one.
+        request.CertificateExtensions.Add(new X509Extension("2.5.29.17", [0x30, 0x05, 0x86], false));
+        using var cert = request.CreateSelfSigned(TestAuthority.Start, TestAuthority.Start.AddHours(1));
+
+        var result = Verifier().Verify(cert.ExportCertificatePem(), null);
+
+        Assert.Equal(ErrorCodes.SvidMalformed, result.Error?.Code);
+    }
+
     [Theory]
     [InlineData("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n")]
     [InlineData("-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n")]
