@@ -55,9 +55,13 @@ public sealed partial class Entities
         return new Entities(map);
     }
 
+    /// <summary>Bounds the transitive closure (total ancestor entries) so hostile hierarchies cannot exhaust memory.</summary>
+    public const int MaxAncestorEntries = 10_000_000;
+
     private void ComputeAncestors()
     {
         // Breadth-first walk per entity; iterative so deep or cyclic hierarchies cannot overflow the stack.
+        var total = 0L;
         var queue = new Queue<EntityUid>();
         foreach (var entity in _entities.Values)
         {
@@ -83,6 +87,12 @@ public sealed partial class Entities
                         }
                     }
                 }
+            }
+
+            total += ancestors.Count;
+            if (total > MaxAncestorEntries)
+            {
+                throw new CedarJsonException($"the entity hierarchy is too large (more than {MaxAncestorEntries} ancestor relations)");
             }
 
             entity.Ancestors = ancestors;
