@@ -23,8 +23,10 @@ public sealed partial class SecretRedactor
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
 
     private readonly byte[] _key;
-    private readonly List<string> _registered = [];
     private readonly Lock _gate = new();
+
+    // Replaced whole on registration, so redaction reads a consistent snapshot without locking.
+    private string[] _registered = [];
 
     /// <param name="hmacKey">The trust domain's 32-byte redaction key.</param>
     /// <param name="registeredSecrets">Exact values to redact wherever they appear.</param>
@@ -55,9 +57,8 @@ public sealed partial class SecretRedactor
         {
             if (!_registered.Contains(secret, StringComparer.Ordinal))
             {
-                _registered.Add(secret);
                 // Longest first, so a secret that contains a shorter registered one is redacted whole.
-                _registered.Sort(static (a, b) => b.Length.CompareTo(a.Length));
+                Volatile.Write(ref _registered, [.. _registered.Append(secret).OrderByDescending(s => s.Length)]);
             }
         }
     }
@@ -90,13 +91,7 @@ public sealed partial class SecretRedactor
         }
 
         var spans = new List<(int Start, int End)>();
-        string[] registered;
-        lock (_gate)
-        {
-            registered = [.. _registered];
-        }
-
-        foreach (var secret in registered)
+        foreach (var secret in Volatile.Read(ref _registered))
         {
             for (var at = value.IndexOf(secret, StringComparison.Ordinal); at >= 0; at = value.IndexOf(secret, at + secret.Length, StringComparison.Ordinal))
             {
