@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Mandate.Core.Audit.Internal;
 
@@ -60,6 +61,40 @@ public sealed class Checkpoint
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Does <paramref name="newer"/> extend this checkpoint (same origin, same leaves, more or equal)?
+    /// Unlike <see cref="MerkleProof.VerifyConsistency"/>, an empty older tree is handled here: every
+    /// tree extends it, with an empty proof. This is the rollback and rewrite check for an exported checkpoint.
+    /// </summary>
+    public MerkleProofResult VerifyExtendedBy(Checkpoint newer, IReadOnlyList<byte[]> consistencyProof)
+    {
+        ArgumentNullException.ThrowIfNull(newer);
+        ArgumentNullException.ThrowIfNull(consistencyProof);
+        if (!string.Equals(Origin, newer.Origin, StringComparison.Ordinal))
+        {
+            return MerkleProofResult.Fail(MerkleProofFailure.RootMismatch, "the checkpoints are from different logs");
+        }
+
+        if (newer.TreeSize < TreeSize)
+        {
+            return MerkleProofResult.Fail(MerkleProofFailure.OutOfRange, $"the log shrank from {TreeSize} to {newer.TreeSize} records");
+        }
+
+        if (TreeSize == 0)
+        {
+            if (consistencyProof.Count != 0)
+            {
+                return MerkleProofResult.Fail(MerkleProofFailure.WrongProofLength, "an empty tree needs an empty proof");
+            }
+
+            return CryptographicOperations.FixedTimeEquals(_rootHash, MerkleTree.EmptyRoot())
+                ? MerkleProofResult.Valid
+                : MerkleProofResult.Fail(MerkleProofFailure.FirstRootMismatch, "an empty tree with a non-empty root");
+        }
+
+        return MerkleProof.VerifyConsistency(TreeSize, newer.TreeSize, consistencyProof, _rootHash, newer._rootHash);
     }
 
     /// <summary>Parses a checkpoint body strictly: three or more non-empty lines, size without leading zeros, 32-byte root.</summary>

@@ -160,6 +160,41 @@ public sealed class CheckpointTests
     }
 
     [Fact]
+    public void LaterCheckpoint_ExtendsEarlier_AndRollbackOrRewriteIsDetected()
+    {
+        var tree = new InMemoryMerkleTree();
+        var checkpoints = new List<Checkpoint> { new(Origin, 0, MerkleTree.EmptyRoot()) };
+        for (var i = 0; i < 40; i++)
+        {
+            tree.AppendLeafData(BitConverter.GetBytes(i));
+            checkpoints.Add(new Checkpoint(Origin, tree.Size, tree.RootHash()));
+        }
+
+        foreach (var older in checkpoints)
+        {
+            foreach (var newer in checkpoints.Where(c => c.TreeSize >= older.TreeSize))
+            {
+                var proof = older.TreeSize == 0 ? [] : tree.ConsistencyProof(older.TreeSize, newer.TreeSize);
+                Assert.True(older.VerifyExtendedBy(newer, proof).IsValid, $"{older.TreeSize} -> {newer.TreeSize}");
+            }
+        }
+
+        // A rewritten history: same sizes, a different leaf 5.
+        var forked = new InMemoryMerkleTree();
+        for (var i = 0; i < 40; i++)
+        {
+            forked.AppendLeafData(BitConverter.GetBytes(i == 5 ? -1 : i));
+        }
+
+        var exported = checkpoints[20];
+        var forkedHead = new Checkpoint(Origin, 40, forked.RootHash());
+        Assert.False(exported.VerifyExtendedBy(forkedHead, forked.ConsistencyProof(20, 40)).IsValid);
+        Assert.Equal(MerkleProofFailure.OutOfRange, checkpoints[30].VerifyExtendedBy(checkpoints[20], []).Failure);
+        Assert.False(checkpoints[0].VerifyExtendedBy(checkpoints[3], [MerkleTree.EmptyRoot()]).IsValid);
+        Assert.False(exported.VerifyExtendedBy(new Checkpoint("other/log", 40, tree.RootHash()), tree.ConsistencyProof(20, 40)).IsValid);
+    }
+
+    [Fact]
     public void TlogCheckpointSpecExampleBody_Parses()
     {
         // c2sp.org/tlog-checkpoint, the example at the top of the spec (C2SP/C2SP tlog-checkpoint.md).
