@@ -1,3 +1,4 @@
+using Mandate.Core.Audit;
 using Mandate.Core.Storage;
 
 namespace Mandate.Storage.Sqlite.Tests;
@@ -11,7 +12,7 @@ public sealed class MigrationsTests : IDisposable
     [Fact]
     public void Open_NewDatabase_AppliesEveryMigrationOnce_InOrder()
     {
-        using (SqliteStore.Open(_db.Path))
+        using (_db.Open())
         {
         }
 
@@ -20,50 +21,50 @@ public sealed class MigrationsTests : IDisposable
         Assert.Equal(Migrations.Latest, _db.Scalar("SELECT MAX(version) FROM schema_migrations"));
         Assert.Equal(1, _db.Scalar("SELECT MIN(version) FROM schema_migrations"));
         Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'agents'"));
-        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'events'"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_records'"));
     }
 
     [Fact]
     public void Open_Twice_IsIdempotent_AndKeepsTheData()
     {
         var agent = TestData.Agent();
-        using (var store = SqliteStore.Open(_db.Path))
+        using (var store = _db.Open())
         {
             store.Agents.Add(agent, TestData.Event("agent.register", agent.Id.Value));
         }
 
-        using (var store = SqliteStore.Open(_db.Path))
+        using (var store = _db.Open())
         {
             Assert.Equal(agent, store.Agents.Find(agent.Id));
         }
 
         Assert.Equal(Migrations.Latest, _db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
-        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM events"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM audit_records"));
     }
 
     [Fact]
     public void Open_TwoStoresAtOnce_BothWork()
     {
-        using var a = SqliteStore.Open(_db.Path);
-        using var b = SqliteStore.Open(_db.Path);
+        using var a = _db.Open();
+        using var b = _db.Open();
 
-        a.Events.Append(TestData.Event("x", "s"));
-        b.Events.Append(TestData.Event("y", "s"));
+        a.Audit.Append(TestData.Event("x", "s"));
+        b.Audit.Append(TestData.Event("y", "s"));
 
-        Assert.Equal(["x", "y"], a.Events.List(10).Select(e => e.Type));
+        Assert.Equal(["x", "y"], a.RecentEvents(10).Select(e => e.Type));
         Assert.Equal(Migrations.Latest, _db.Scalar("SELECT COUNT(*) FROM schema_migrations"));
     }
 
     [Fact]
     public void Open_DatabaseNewerThanTheBinary_IsRefused()
     {
-        using (SqliteStore.Open(_db.Path))
+        using (_db.Open())
         {
         }
 
         _db.Execute($"INSERT INTO schema_migrations (version, applied_at) VALUES ({Migrations.Latest + 1}, '2099-01-01T00:00:00Z')");
 
-        var e = Assert.Throws<StoreException>(() => SqliteStore.Open(_db.Path));
+        var e = Assert.Throws<StoreException>(() => _db.Open());
         Assert.Contains("newer than this mandate binary", e.Message, StringComparison.Ordinal);
         Assert.Contains("Upgrade mandate", e.Message, StringComparison.Ordinal);
         // The refusal leaves nothing applied and nothing rolled back.
@@ -78,7 +79,7 @@ public sealed class MigrationsTests : IDisposable
             return;
         }
 
-        using (SqliteStore.Open(_db.Path))
+        using (_db.Open())
         {
         }
 
@@ -90,14 +91,14 @@ public sealed class MigrationsTests : IDisposable
     {
         var path = Path.Combine(_db.Directory, "missing", "mandate.db");
 
-        var e = Assert.Throws<StoreException>(() => SqliteStore.Open(path));
+        var e = Assert.Throws<StoreException>(() => SqliteStore.Open(path, AuditKeys.Ephemeral("acme.dev")));
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Open_UsesWalAndFullSync()
     {
-        using (SqliteStore.Open(_db.Path))
+        using (_db.Open())
         {
         }
 

@@ -7,7 +7,7 @@ public sealed class SqliteAgentStoreTests : IDisposable
     private readonly TempDatabase _db = new();
     private readonly SqliteStore _store;
 
-    public SqliteAgentStoreTests() => _store = SqliteStore.Open(_db.Path);
+    public SqliteAgentStoreTests() => _store = _db.Open();
 
     public void Dispose()
     {
@@ -66,13 +66,13 @@ public sealed class SqliteAgentStoreTests : IDisposable
         Assert.Throws<StoreException>(() => _store.Agents.Add(clash, TestData.Event("agent.register", clash.Id.Value)));
 
         Assert.Null(_store.Agents.Find(clash.Id));
-        Assert.Single(_store.Events.List(100));
+        Assert.Single(_store.RecentEvents(100));
     }
 
     [Fact]
     public void Add_IsAtomicWithItsEvent()
     {
-        _db.Execute("CREATE TRIGGER no_events BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'events are read-only'); END;");
+        _db.Execute("CREATE TRIGGER no_events BEFORE INSERT ON audit_records BEGIN SELECT RAISE(ABORT, 'the audit log is read-only'); END;");
         var agent = TestData.Agent();
 
         Assert.Throws<StoreException>(() => _store.Agents.Add(agent, TestData.Event("agent.register", agent.Id.Value)));
@@ -91,7 +91,7 @@ public sealed class SqliteAgentStoreTests : IDisposable
         var found = _store.Agents.Find(agent.Id)!;
         Assert.Equal(at, found.RevokedAt);
         Assert.Equal("task finished", found.RevocationReason);
-        Assert.Equal(["agent.register", "agent.revoke"], _store.Events.List(10).Select(e => e.Type));
+        Assert.Equal(["agent.register", "agent.revoke"], _store.RecentEvents(10).Select(e => e.Type));
     }
 
     [Fact]
@@ -105,21 +105,21 @@ public sealed class SqliteAgentStoreTests : IDisposable
         var found = _store.Agents.Find(agent.Id)!;
         Assert.Equal("first", found.RevocationReason);
         Assert.Equal(TestData.T0.AddMinutes(5), found.RevokedAt);
-        Assert.Equal(2, _store.Events.List(10).Count);
+        Assert.Equal(2, _store.RecentEvents(10).Count);
     }
 
     [Fact]
     public void Revoke_Unknown_IsFalse_AndRecordsNothing()
     {
         Assert.False(_store.Agents.Revoke(new Core.Agents.AgentId("agt_0000000000000000"), TestData.T0, "why", TestData.Event("agent.revoke", "x")));
-        Assert.Empty(_store.Events.List(10));
+        Assert.Empty(_store.RecentEvents(10));
     }
 
     [Fact]
     public void Revoke_IsAtomicWithItsEvent()
     {
         var agent = Add(TestData.Agent());
-        _db.Execute("CREATE TRIGGER no_events BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'events are read-only'); END;");
+        _db.Execute("CREATE TRIGGER no_events BEFORE INSERT ON audit_records BEGIN SELECT RAISE(ABORT, 'the audit log is read-only'); END;");
 
         Assert.Throws<StoreException>(() => _store.Agents.Revoke(agent.Id, TestData.T0, "why", TestData.Event("agent.revoke", agent.Id.Value)));
 

@@ -1,11 +1,11 @@
 namespace Mandate.Storage.Sqlite.Tests;
 
-public sealed class SqliteEventStoreTests : IDisposable
+public sealed class SqliteAuditLogTests : IDisposable
 {
     private readonly TempDatabase _db = new();
     private readonly SqliteStore _store;
 
-    public SqliteEventStoreTests() => _store = SqliteStore.Open(_db.Path);
+    public SqliteAuditLogTests() => _store = _db.Open();
 
     public void Dispose()
     {
@@ -16,24 +16,24 @@ public sealed class SqliteEventStoreTests : IDisposable
     [Fact]
     public void Append_NumbersEventsDenselyFromOne()
     {
-        var seqs = Enumerable.Range(0, 20).Select(i => _store.Events.Append(TestData.Event("e" + i, "s"))).ToList();
+        var seqs = Enumerable.Range(0, 20).Select(i => _store.Audit.Append(TestData.Event("e" + i, "s"))).ToList();
 
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), seqs);
-        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), _store.Events.List(100).Select(e => e.Seq));
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), _store.RecentEvents(100).Select(e => e.Seq));
     }
 
     [Fact]
     public void Seq_StaysDenseAcrossAgentChangesAndRefusedWrites()
     {
         var agent = TestData.Agent();
-        _store.Events.Append(TestData.Event("trust_domain.init", "spiffe://acme.dev"));
+        _store.Audit.Append(TestData.Event("trust_domain.init", "spiffe://acme.dev"));
         _store.Agents.Add(agent, TestData.Event("agent.register", agent.Id.Value));
         Assert.ThrowsAny<Exception>(() => _store.Agents.Add(agent, TestData.Event("agent.register", agent.Id.Value)));
         _store.Agents.Revoke(agent.Id, TestData.T0, "why", TestData.Event("agent.revoke", agent.Id.Value));
         _store.Agents.Revoke(agent.Id, TestData.T0, "again", TestData.Event("agent.revoke", agent.Id.Value));
-        _store.Events.Append(TestData.Event("svid.jwt.issue", agent.Id.Value));
+        _store.Audit.Append(TestData.Event("svid.jwt.issue", agent.Id.Value));
 
-        var events = _store.Events.List(100);
+        var events = _store.RecentEvents(100);
 
         Assert.Equal([1L, 2L, 3L, 4L], events.Select(e => e.Seq));
         Assert.Equal(["trust_domain.init", "agent.register", "agent.revoke", "svid.jwt.issue"], events.Select(e => e.Type));
@@ -42,21 +42,21 @@ public sealed class SqliteEventStoreTests : IDisposable
     [Fact]
     public void Seq_StaysDenseWithTwoWritersInterleaved()
     {
-        using var second = SqliteStore.Open(_db.Path);
+        using var second = _db.Open();
 
         for (var i = 0; i < 10; i++)
         {
-            _store.Events.Append(TestData.Event("a", "s"));
-            second.Events.Append(TestData.Event("b", "s"));
+            _store.Audit.Append(TestData.Event("a", "s"));
+            second.Audit.Append(TestData.Event("b", "s"));
         }
 
-        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), _store.Events.List(100).Select(e => e.Seq));
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), _store.RecentEvents(100).Select(e => e.Seq));
     }
 
     [Fact]
     public async Task Seq_StaysDenseWithConcurrentWriters()
     {
-        var stores = Enumerable.Range(0, 4).Select(_ => SqliteStore.Open(_db.Path)).ToList();
+        var stores = Enumerable.Range(0, 4).Select(_ => _db.Open()).ToList();
         try
         {
             await Task.WhenAll(stores.Select(s => Task.Run(
@@ -64,7 +64,7 @@ public sealed class SqliteEventStoreTests : IDisposable
                 {
                     for (var i = 0; i < 25; i++)
                     {
-                        s.Events.Append(TestData.Event("concurrent", "s"));
+                        s.Audit.Append(TestData.Event("concurrent", "s"));
                     }
                 },
                 TestContext.Current.CancellationToken)));
@@ -74,7 +74,7 @@ public sealed class SqliteEventStoreTests : IDisposable
             stores.ForEach(s => s.Dispose());
         }
 
-        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), _store.Events.List(1000).Select(e => e.Seq));
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), _store.RecentEvents(1000).Select(e => e.Seq));
     }
 
     [Fact]
@@ -82,22 +82,25 @@ public sealed class SqliteEventStoreTests : IDisposable
     {
         for (var i = 1; i <= 5; i++)
         {
-            _store.Events.Append(TestData.Event("e" + i, "s"));
+            _store.Audit.Append(TestData.Event("e" + i, "s"));
         }
 
-        Assert.Equal(["e3", "e4", "e5"], _store.Events.List(3).Select(e => e.Type));
+        Assert.Equal(["e3", "e4", "e5"], _store.RecentEvents(3).Select(e => e.Type));
     }
 
     [Fact]
-    public void Append_RoundTripsEveryField()
+    public void Append_StoresTheRecordAsCanonicalJsonWithItsSeq()
     {
-        var e = TestData.Event("agent.register", "agt_0123456789abcdef", new DateTimeOffset(2026, 3, 1, 14, 0, 0, TimeSpan.FromHours(2)).AddTicks(7)) with
+        var e = TestData.Event("agent.register", "spiffe://acme.dev/agent/x/y", new DateTimeOffset(2026, 3, 1, 14, 0, 0, TimeSpan.FromHours(2)).AddTicks(7)) with
         {
-            Data = "{\"spiffe_id\":\"spiffe://acme.dev/agent/x/y\",\"quote\":\"it's\"}",
+            Details = new Dictionary<string, string?> { ["quote"] = "it's", ["spiffe_id"] = "spiffe://acme.dev/agent/x/y" },
         };
 
-        var seq = _store.Events.Append(e);
+        var seq = _store.Audit.Append(e);
 
-        Assert.Equal(e with { Seq = seq }, Assert.Single(_store.Events.List(10)));
+        var stored = System.Text.Encoding.UTF8.GetString(_store.Audit.Get(seq)!.Canonical);
+        Assert.Equal(
+            "{\"actor\":{\"id\":\"user:jane@acme.dev\"},\"details\":{\"quote\":\"it's\",\"spiffe_id\":\"spiffe://acme.dev/agent/x/y\"},\"event\":\"agent.register\",\"kind\":\"lifecycle\",\"resource\":\"spiffe://acme.dev/agent/x/y\",\"seq\":1,\"time\":\"2026-03-01T12:00:00.0000007Z\"}",
+            stored);
     }
 }

@@ -1,3 +1,4 @@
+using Mandate.Core.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace Mandate.Storage.Sqlite.Tests;
@@ -14,6 +15,11 @@ internal sealed class TempDatabase : IDisposable
     public string Directory { get; }
 
     public string Path { get; }
+
+    /// <summary>The audit keys every store opened on this database shares, as one home's would.</summary>
+    public AuditKeys Keys { get; } = AuditKeys.Ephemeral("acme.dev");
+
+    public SqliteStore Open() => SqliteStore.Open(Path, Keys);
 
     /// <summary>A raw connection of its own, as a second process or a person with the sqlite3 shell would have.</summary>
     public SqliteConnection OpenRaw()
@@ -39,5 +45,9 @@ internal sealed class TempDatabase : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    public void Dispose()
+    {
+        Keys.Dispose();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
 }

@@ -1,5 +1,5 @@
 using Mandate.Core.Agents;
-using Mandate.Core.Storage;
+using Mandate.Core.Audit;
 
 namespace Mandate.Storage.Sqlite.Tests;
 
@@ -18,12 +18,18 @@ internal static class TestData
         CreatedBy = "user:jane@acme.dev",
     };
 
-    public static LifecycleEvent Event(string type, string subject, DateTimeOffset? at = null) => new()
+    public static AuditRecord Event(string type, string subject, DateTimeOffset? at = null) => new()
     {
         Time = at ?? T0,
-        Type = type,
-        Actor = "user:jane@acme.dev",
-        Subject = subject,
-        Data = "{\"k\":\"v\"}",
+        Kind = AuditKinds.Lifecycle,
+        Event = type,
+        Actor = new AuditActor("user:jane@acme.dev"),
+        Resource = subject,
+        Details = new Dictionary<string, string?> { ["k"] = "v" },
     };
+
+    /// <summary>The latest <paramref name="limit"/> records of the log, oldest first, as (seq, event).</summary>
+    public static IReadOnlyList<LoggedEvent> RecentEvents(this SqliteStore store, int limit) =>
+        [.. store.Audit.Query(new AuditQuery { Limit = limit }).Select(r =>
+            new LoggedEvent(r.Seq, System.Text.Json.Nodes.JsonNode.Parse(r.Canonical)!["event"]!.GetValue<string>()))];
 }

@@ -30,6 +30,11 @@ public static class ErrorCodes
     public const string SvidMalformed = "MDT1045";
     public const string StoreFailure = "MDT1090";
 
+    // MDT3xxx: the audit log.
+    public const string AuditTampered = "MDT3001";
+    public const string AuditRecordNotFound = "MDT3002";
+    public const string AuditWriteFailed = "MDT3003";
+
     // MDT2xxx: mandates (scopes, grant, delegate, verify). docs/errors.md "Mandates (MDT2xxx)".
     public const string ScopeNotCovered = "MDT2001";
     public const string ScopeInvalid = "MDT2002";

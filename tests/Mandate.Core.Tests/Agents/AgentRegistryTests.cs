@@ -169,11 +169,11 @@ public sealed class AgentRegistryTests
 
         var events = _store.AllEvents;
 
-        Assert.Equal(["agent.register", "agent.register", "agent.revoke"], events.Select(e => e.Type));
-        Assert.Equal([a.Id.Value, b.Id.Value, a.Id.Value], events.Select(e => e.Subject));
-        Assert.All(events, e => Assert.Equal("user:jane@acme.dev", e.Actor));
-        Assert.Contains("\"reason\":\"done\"", events[2].Data, StringComparison.Ordinal);
-        Assert.Contains(a.SpiffeId, events[0].Data, StringComparison.Ordinal);
+        Assert.Equal(["agent.register", "agent.register", "agent.revoke"], events.Select(e => e.Event));
+        Assert.Equal([a.SpiffeId, b.SpiffeId, a.SpiffeId], events.Select(e => e.Resource));
+        Assert.All(events, e => Assert.Equal("user:jane@acme.dev", e.Actor.Id));
+        Assert.Contains("\"reason\":\"done\"", InMemoryStore.Data(events[2]), StringComparison.Ordinal);
+        Assert.Contains(a.SpiffeId, InMemoryStore.Data(events[0]), StringComparison.Ordinal);
     }
 
     private Agent Register(string type, string project)

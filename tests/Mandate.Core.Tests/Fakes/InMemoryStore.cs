@@ -1,23 +1,30 @@
 using Mandate.Core.Agents;
+using Mandate.Core.Audit;
 using Mandate.Core.Storage;
 
 namespace Mandate.Core.Tests.Fakes;
 
 /// <summary>
 /// A small in-memory <see cref="IMandateStore"/> for Core's tests, which cannot reference the SQLite
-/// provider. It keeps the contract that matters here: a change and its event are recorded together.
+/// provider. It keeps the contract that matters here: a change and its audit record are recorded together.
 /// </summary>
-internal sealed class InMemoryStore : IMandateStore, IAgentStore, IEventStore
+internal sealed class InMemoryStore : IMandateStore, IAgentStore, IAuditLog
 {
     private readonly Lock _gate = new();
     private readonly List<Agent> _agents = [];
-    private readonly List<LifecycleEvent> _events = [];
+    private readonly List<AuditRecord> _events = [];
 
     public IAgentStore Agents => this;
 
-    public IEventStore Events => this;
+    public IAuditLog Audit => this;
 
-    public IReadOnlyList<LifecycleEvent> AllEvents
+    public long Size => AllEvents.Count;
+
+    public NoteVerifierKey VerifierKey => throw new NotSupportedException("Core's tests do not sign checkpoints.");
+
+    public IMerkleHashSource Nodes => throw new NotSupportedException("Core's tests do not build proofs.");
+
+    public IReadOnlyList<AuditRecord> AllEvents
     {
         get
         {
@@ -28,7 +35,7 @@ internal sealed class InMemoryStore : IMandateStore, IAgentStore, IEventStore
         }
     }
 
-    public void Add(Agent agent, LifecycleEvent recorded)
+    public void Add(Agent agent, AuditRecord recorded)
     {
         lock (_gate)
         {
@@ -74,7 +81,7 @@ internal sealed class InMemoryStore : IMandateStore, IAgentStore, IEventStore
         }
     }
 
-    public bool Revoke(AgentId id, DateTimeOffset at, string reason, LifecycleEvent recorded)
+    public bool Revoke(AgentId id, DateTimeOffset at, string reason, AuditRecord recorded)
     {
         lock (_gate)
         {
@@ -90,30 +97,36 @@ internal sealed class InMemoryStore : IMandateStore, IAgentStore, IEventStore
         }
     }
 
-    public long Append(LifecycleEvent e)
+    public long Append(AuditRecord record)
     {
         lock (_gate)
         {
-            return AppendLocked(e);
+            return AppendLocked(record);
         }
     }
 
-    public IReadOnlyList<LifecycleEvent> List(int limit)
-    {
-        lock (_gate)
-        {
-            return [.. _events.TakeLast(limit)];
-        }
-    }
+    public IReadOnlyList<long> AppendBatch(IReadOnlyList<AuditRecord> records) => [.. records.Select(Append)];
+
+    public StoredRecord? Get(long seq) => throw new NotSupportedException("Core's tests read AllEvents.");
+
+    public IReadOnlyList<StoredRecord> Query(AuditQuery query) => throw new NotSupportedException("Core's tests read AllEvents.");
+
+    public IEnumerable<StoredRecord> ReadFrom(long fromSeq) => throw new NotSupportedException("Core's tests read AllEvents.");
+
+    public string CreateCheckpoint() => throw new NotSupportedException("Core's tests do not sign checkpoints.");
+
+    public IReadOnlyList<StoredCheckpoint> Checkpoints() => [];
+
+    /// <summary>A record's details as JSON text, for assertions on what was (and was not) recorded.</summary>
+    public static string Data(AuditRecord record) => record.ToJson(0).ToJsonString();
 
     public void Dispose()
     {
     }
 
-    private long AppendLocked(LifecycleEvent e)
+    private long AppendLocked(AuditRecord record)
     {
-        var seq = _events.Count + 1L;
-        _events.Add(e with { Seq = seq });
-        return seq;
+        _events.Add(record);
+        return _events.Count;
     }
 }

@@ -48,10 +48,10 @@ public sealed class HomeInitializerTests : IDisposable
         Assert.True(File.Exists(home.JwtKeyPath));
         Assert.Equal("acme.dev", home.LoadSettings().Value.TrustDomain.Name);
         var e = Assert.Single(_store.AllEvents);
-        Assert.Equal("trust_domain.init", e.Type);
-        Assert.Equal("spiffe://acme.dev", e.Subject);
+        Assert.Equal("trust_domain.init", e.Event);
+        Assert.Equal("spiffe://acme.dev", e.Resource);
         Assert.Equal(_time.GetUtcNow(), e.Time);
-        Assert.DoesNotContain("PRIVATE", e.Data, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE", InMemoryStore.Data(e), StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(home.Root));
@@ -91,5 +91,5 @@ public sealed class HomeInitializerTests : IDisposable
         Assert.NotEqual(oldCa, File.ReadAllText(Path.Combine(root, "keys", "ca.pem")));
     }
 
-    private HomeInitializer Initializer() => new(_time, _ => _store);
+    private HomeInitializer Initializer() => new(_time, (_, _) => _store);
 }

@@ -125,12 +125,12 @@ public sealed class AgentSvidsTests : IDisposable
         var jwt = _svids.IssueJwt(_agent.Id.Value, "s1", "https://api.acme.dev", null, "user:jane@acme.dev").Value;
 
         var events = _store.AllEvents.Skip(1).ToList(); // after agent.register
-        Assert.Equal(["svid.x509.issue", "svid.jwt.issue"], events.Select(e => e.Type));
-        Assert.All(events, e => Assert.Equal(_agent.Id.Value, e.Subject));
-        Assert.Contains(x509.SerialNumber, events[0].Data, StringComparison.Ordinal);
-        Assert.Contains(jwt.Jti, events[1].Data, StringComparison.Ordinal);
-        Assert.All(events, e => Assert.DoesNotContain("PRIVATE KEY", e.Data, StringComparison.Ordinal));
-        Assert.DoesNotContain(jwt.Token, events[1].Data, StringComparison.Ordinal);
-        Assert.DoesNotContain(jwt.Token.Split('.')[2], events[1].Data, StringComparison.Ordinal);
+        Assert.Equal(["svid.x509.issue", "svid.jwt.issue"], events.Select(e => e.Event));
+        Assert.Equal([_agent.SpiffeId, _agent.SpiffeId + "/session/s1"], events.Select(e => e.Resource));
+        Assert.Contains(x509.SerialNumber, InMemoryStore.Data(events[0]), StringComparison.Ordinal);
+        Assert.Contains(jwt.Jti, InMemoryStore.Data(events[1]), StringComparison.Ordinal);
+        Assert.All(events, e => Assert.DoesNotContain("PRIVATE KEY", InMemoryStore.Data(e), StringComparison.Ordinal));
+        Assert.DoesNotContain(jwt.Token, InMemoryStore.Data(events[1]), StringComparison.Ordinal);
+        Assert.DoesNotContain(jwt.Token.Split('.')[2], InMemoryStore.Data(events[1]), StringComparison.Ordinal);
     }
 }
