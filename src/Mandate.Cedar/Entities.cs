@@ -12,18 +12,23 @@ public sealed partial class Entities
 
     private readonly Dictionary<EntityUid, Entity> _entities;
 
-    private Entities(Dictionary<EntityUid, Entity> entities)
+    private Entities(Dictionary<EntityUid, Entity> entities, long maxAncestorEntries = MaxAncestorEntries)
     {
         _entities = entities;
-        ComputeAncestors();
+        ComputeAncestors(maxAncestorEntries);
     }
 
     public int Count => _entities.Count;
 
     public IEnumerable<Entity> All => _entities.Values;
 
-    /// <summary>Builds a store; a later entity with the same id replaces an earlier one.</summary>
-    public static Entities Create(IEnumerable<Entity> entities)
+    /// <summary>
+    /// Builds a store; a later entity with the same id replaces an earlier one. Throws
+    /// <see cref="CedarJsonException"/> when the hierarchy exceeds <see cref="MaxAncestorEntries"/>.
+    /// </summary>
+    public static Entities Create(IEnumerable<Entity> entities) => Create(entities, MaxAncestorEntries);
+
+    internal static Entities Create(IEnumerable<Entity> entities, long maxAncestorEntries)
     {
         ArgumentNullException.ThrowIfNull(entities);
         var map = new Dictionary<EntityUid, Entity>();
@@ -32,7 +37,7 @@ public sealed partial class Entities
             map[entity.Uid] = entity;
         }
 
-        return new Entities(map);
+        return new Entities(map, maxAncestorEntries);
     }
 
     public bool TryGet(EntityUid uid, [NotNullWhen(true)] out Entity? entity) => _entities.TryGetValue(uid, out entity);
@@ -58,7 +63,7 @@ public sealed partial class Entities
     /// <summary>Bounds the transitive closure (total ancestor entries) so hostile hierarchies cannot exhaust memory.</summary>
     public const int MaxAncestorEntries = 10_000_000;
 
-    private void ComputeAncestors()
+    private void ComputeAncestors(long maxAncestorEntries)
     {
         // Breadth-first walk per entity; iterative so deep or cyclic hierarchies cannot overflow the stack.
         var total = 0L;
@@ -90,9 +95,9 @@ public sealed partial class Entities
             }
 
             total += ancestors.Count;
-            if (total > MaxAncestorEntries)
+            if (total > maxAncestorEntries)
             {
-                throw new CedarJsonException($"the entity hierarchy is too large (more than {MaxAncestorEntries} ancestor relations)");
+                throw new CedarJsonException($"the entity hierarchy is too large (more than {maxAncestorEntries} ancestor relations)");
             }
 
             entity.Ancestors = ancestors;
