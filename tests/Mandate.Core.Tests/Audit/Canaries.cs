@@ -35,6 +35,8 @@ internal static class Canaries
         ("anthropic", "sk-ant-api03-" + Random(UrlSafe, 93) + "AA"),
         ("google-api-key", "AIza" + Random(UrlSafe, 35)),
         ("npm", "npm_" + Random(Alnum, 36)),
+        ("hugging-face", "hf_" + Random(Alnum, 34)),
+        ("sendgrid", "SG." + Random(UrlSafe, 22) + "." + Random(UrlSafe, 43)),
         ("jwt", Jwt()),
         ("pem-pkcs8", Pem("PRIVATE KEY")),
         ("pem-rsa", Pem("RSA PRIVATE KEY")),
@@ -61,6 +63,8 @@ internal static class Canaries
         Add("apikey-header", "X-Api-Key=", Random(Alnum, 32));
         Add("json-in-output", "{\"password\": \"", Random(Alnum, 20), "\", \"user\": \"app\"}");
         Add("cli-flag", "vault login --token ", Random(Alnum, 26), " -address=https://vault");
+        Add("azure-storage", "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=", Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)), ";EndpointSuffix=core.windows.net");
+        Add("sql-connection-string", "Server=db;User Id=app;Password=", Random(Alnum, 16), ";Encrypt=true");
         Add("authorization-header", "Authorization: Bearer ", Random(Alnum, 40));
         Add("authorization-basic", "curl -H 'Authorization: Basic ", Convert.ToBase64String(Encoding.ASCII.GetBytes("jane:" + Random(Alnum, 12))), "' https://x");
         return list;

@@ -27,6 +27,7 @@ internal static partial class SecretPatterns
     [
         "password", "passwd", "passphrase", "secret", "token", "apikey", "api_key", "api-key",
         "accesskey", "access_key", "access-key", "privatekey", "private_key", "private-key", "credential",
+        "accountkey", "account_key", "sharedaccesskey",
     ];
 
     public static IReadOnlyList<SecretDetector> All { get; } =
@@ -42,6 +43,8 @@ internal static partial class SecretPatterns
         new(["sk-"], OpenAiKey),
         new(["AIza"], GoogleApiKey),
         new(["npm_"], NpmToken),
+        new(["hf_"], HuggingFaceToken),
+        new(["SG."], SendGridKey),
         new(["eyJ"], Jwt),
         new(["PRIVATE KEY"], PemPrivateKey),
         new(["://"], UrlPassword),
@@ -88,6 +91,12 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"\b(?<secret>npm_[A-Za-z0-9]{36})\b", TokenOptions, TimeoutMilliseconds)]
     private static partial Regex NpmToken();
 
+    [GeneratedRegex(@"\b(?<secret>hf_[A-Za-z0-9]{30,})\b", TokenOptions, TimeoutMilliseconds)]
+    private static partial Regex HuggingFaceToken();
+
+    [GeneratedRegex(@"\b(?<secret>SG\.[A-Za-z0-9_\-]{16,}\.[A-Za-z0-9_\-]{16,})", TokenOptions, TimeoutMilliseconds)]
+    private static partial Regex SendGridKey();
+
     // Three runs of one class separated by dots: backtracking could rescan "eyJeyJ..." quadratically.
     [GeneratedRegex(@"(?<secret>eyJ[A-Za-z0-9_\-]{2,}\.eyJ[A-Za-z0-9_\-]{2,}\.[A-Za-z0-9_\-]*)", Options, TimeoutMilliseconds)]
     private static partial Regex Jwt();
@@ -99,7 +108,7 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"\b[A-Za-z][A-Za-z0-9+.\-]*://[^/\s:@]*:(?<secret>[^/\s@]+)@", Options, TimeoutMilliseconds)]
     private static partial Regex UrlPassword();
 
-    [GeneratedRegex(@"(?:password|passwd|passphrase|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?)[""']?[ \t]*[:=][ \t]*(?:""(?<secret>[^""\r\n]+)""|'(?<secret>[^'\r\n]+)'|(?<secret>[^\s""'&;,<>]+))", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:password|passwd|passphrase|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?|account[_\-]?key|sharedaccesskey)[""']?[ \t]*[:=][ \t]*(?:""(?<secret>[^""\r\n]+)""|'(?<secret>[^'\r\n]+)'|(?<secret>[^\s""'&;,<>]+))", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     private static partial Regex KeyValue();
 
     [GeneratedRegex(@"(?:^|\s)--?(?:password|passwd|passphrase|token|secret|api-key|apikey|access-token|auth-token)[ \t]+[""']?(?<secret>[^\s""'\-][^\s""']*)", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
