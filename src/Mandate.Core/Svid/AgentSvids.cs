@@ -31,7 +31,7 @@ public sealed class AgentSvids
         var id = checkedTtl.IsSuccess ? ResolveId(agentId, session) : checkedTtl.Error;
         if (!id.IsSuccess)
         {
-            return id.Error;
+            return Refused("svid.x509.refuse", actor, agentId, id.Error);
         }
 
         var svid = _issuer.IssueX509(id.Value.Id, checkedTtl.Value);
@@ -45,14 +45,16 @@ public sealed class AgentSvids
         var id = checkedTtl.IsSuccess ? ResolveId(agentId, session) : checkedTtl.Error;
         if (!id.IsSuccess)
         {
-            return id.Error;
+            return Refused("svid.jwt.refuse", actor, agentId, id.Error);
         }
 
         var svid = _issuer.IssueJwt(id.Value.Id, audience, checkedTtl.Value);
-        if (svid.IsSuccess)
+        if (!svid.IsSuccess)
         {
-            Record("svid.jwt.issue", actor, id.Value.Agent, svid.Value.SpiffeId, svid.Value.ExpiresAt, ("jti", svid.Value.Jti), ("aud", audience));
+            return Refused("svid.jwt.refuse", actor, agentId, svid.Error);
         }
+
+        Record("svid.jwt.issue", actor, id.Value.Agent, svid.Value.SpiffeId, svid.Value.ExpiresAt, ("jti", svid.Value.Jti), ("aud", audience));
 
         return svid;
     }
@@ -77,6 +79,22 @@ public sealed class AgentSvids
         }
 
         return id.IsSuccess ? (agent.Value, id.Value) : id.Error;
+    }
+
+    /// <summary>Records a refusal (who asked for what, and why), then returns the error.</summary>
+    private MandateError Refused(string type, string actor, string agentId, MandateError error)
+    {
+        _audit.Append(new AuditRecord
+        {
+            Time = _time.GetUtcNow(),
+            Kind = AuditKinds.Credential,
+            Event = type,
+            Actor = new AuditActor(actor),
+            Resource = agentId,
+            Outcome = "refused",
+            Details = new Dictionary<string, string?> { ["code"] = error.Code, ["reason"] = error.Message },
+        });
+        return error;
     }
 
     private static Outcome<TimeSpan> CheckTtl(TimeSpan ttl, TimeSpan max, string key) =>

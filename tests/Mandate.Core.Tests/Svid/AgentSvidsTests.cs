@@ -100,7 +100,7 @@ public sealed class AgentSvidsTests : IDisposable
     }
 
     [Fact]
-    public void Issue_RevokedAgent_GetsNoSvid_AndNothingIsRecorded()
+    public void Issue_RevokedAgent_GetsNoSvid_AndEachRefusalIsRecorded()
     {
         _registry.Revoke(_agent.Id.Value, "done", "test");
         var eventsBefore = _store.AllEvents.Count;
@@ -108,7 +108,10 @@ public sealed class AgentSvidsTests : IDisposable
         Assert.Equal(ErrorCodes.AgentRevoked, _svids.IssueX509(_agent.Id.Value, null, null, "test").Error?.Code);
         Assert.Equal(ErrorCodes.AgentRevoked, _svids.IssueJwt(_agent.Id.Value, null, "aud", null, "test").Error?.Code);
         Assert.Equal(ErrorCodes.AgentRevoked, _svids.IssueJwt(_agent.SpiffeId, "s1", "aud", null, "test").Error?.Code);
-        Assert.Equal(eventsBefore, _store.AllEvents.Count);
+        var refusals = _store.AllEvents.Skip(eventsBefore).ToList();
+        Assert.Equal(["svid.x509.refuse", "svid.jwt.refuse", "svid.jwt.refuse"], refusals.Select(e => e.Event));
+        Assert.All(refusals, e => Assert.Equal("refused", e.Outcome));
+        Assert.All(refusals, e => Assert.Contains(ErrorCodes.AgentRevoked, InMemoryStore.Data(e), StringComparison.Ordinal));
     }
 
     [Fact]
