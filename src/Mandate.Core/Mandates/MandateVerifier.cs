@@ -61,7 +61,15 @@ public sealed partial class MandateVerifier
 
         using (jws)
         {
-            return Verify(jws!, options);
+            try
+            {
+                return Verify(jws!, options);
+            }
+            catch (InvalidOperationException)
+            {
+                // JsonDocument checks UTF-8 lazily: a string that is not UTF-8 fails only when read.
+                return Fail(MandateCheck.Format, "a part of the token is not valid UTF-8");
+            }
         }
     }
 
