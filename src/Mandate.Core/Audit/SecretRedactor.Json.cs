@@ -23,9 +23,11 @@ public sealed partial class SecretRedactor
     public static bool IsSecretFieldName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        Span<char> normalized = stackalloc char[Math.Min(name.Length, 256)];
+        // Only the end of the name decides, so a bounded tail is enough.
+        var tail = name.AsSpan(Math.Max(0, name.Length - 64));
+        Span<char> normalized = stackalloc char[tail.Length];
         var length = 0;
-        foreach (var c in name.AsSpan(0, Math.Min(name.Length, 256)))
+        foreach (var c in tail)
         {
             if (char.IsAsciiLetterOrDigit(c))
             {

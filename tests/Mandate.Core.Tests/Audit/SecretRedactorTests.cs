@@ -127,6 +127,7 @@ public sealed partial class SecretRedactorTests
     [InlineData("session_id", false)]
     [InlineData("secret_name", false)]
     [InlineData("author", false)]
+    [InlineData("a_very_long_prefix_that_goes_on_and_on_and_on_for_more_than_sixty_four_characters_then_password", true)]
     public void SecretFieldName_IsRecognised(string name, bool expected) =>
         Assert.Equal(expected, SecretRedactor.IsSecretFieldName(name));
 
