@@ -100,6 +100,43 @@ public sealed partial class Entities
         return new Entities(map);
     }
 
+    /// <summary>The store in the Cedar entities JSON format, with explicit <c>__entity</c>/<c>__extn</c> escapes.</summary>
+    public string ToJson(bool indented = false)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, indented ? CedarJson.IndentedWriter : CedarJson.CompactWriter))
+        {
+            writer.WriteStartArray();
+            foreach (var entity in _entities.Values)
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName("uid");
+                CedarJsonWriter.WriteUid(writer, entity.Uid);
+                writer.WritePropertyName("attrs");
+                CedarJsonWriter.WriteValue(writer, RecordValue.Create(entity.AttributeMap));
+                writer.WritePropertyName("parents");
+                writer.WriteStartArray();
+                foreach (var parent in entity.Parents)
+                {
+                    CedarJsonWriter.WriteUid(writer, parent);
+                }
+
+                writer.WriteEndArray();
+                if (entity.TagMap.Count > 0)
+                {
+                    writer.WritePropertyName("tags");
+                    CedarJsonWriter.WriteValue(writer, RecordValue.Create(entity.TagMap));
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     private static Dictionary<string, CedarValue> ReadMap(JsonElement element, JsonShape? recordShape, JsonShape? valueShape, string where)
     {
         if (element.ValueKind != JsonValueKind.Object)

@@ -13,7 +13,7 @@ public sealed partial class PolicySet
     public string ToJson(bool indented = false)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, MaxDepth = 4096 }))
+        using (var writer = new Utf8JsonWriter(buffer, indented ? CedarJson.IndentedWriter : CedarJson.CompactWriter))
         {
             var est = new EstWriter(writer);
             writer.WriteStartObject();

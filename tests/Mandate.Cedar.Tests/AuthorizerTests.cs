@@ -101,4 +101,11 @@ public sealed class AuthorizerTests
             request: request);
         Assert.Equal(Decision.Allow, response.Decision);
     }
+
+    [Fact]
+    public void Response_ToJson_IsOneLineForTools()
+    {
+        var response = Cedar.Authorize("permit(principal, action, resource);\nforbid(principal, action, resource) when { principal.x };");
+        Assert.Equal("""{"decision":"allow","reasons":["policy0"],"errors":[{"policy":"policy1","message":"entity `User::\"alice\"` does not exist"}]}""", response.ToJson());
+    }
 }

@@ -46,6 +46,24 @@ public sealed class EntitiesJsonTests
         Assert.IsType<IpAddrValue>(((SetValue)entity.Attributes["ips"]).Items[0]);
     }
 
+    [Fact]
+    public void ToJson_RoundTripsEveryValueKind()
+    {
+        const string json = """
+            [{"uid": {"type": "U", "id": "a"}, "parents": [{"type": "G", "id": "g"}], "tags": {"t": 1},
+              "attrs": {"b": true, "n": -5, "s": "x", "e": {"__entity": {"type": "U", "id": "b"}}, "set": [1, [2]], "r": {"k": "v"},
+                        "ip": {"__extn": {"fn": "ip", "arg": "10.0.0.0/8"}}, "d": {"__extn": {"fn": "decimal", "arg": "1.5"}},
+                        "dt": {"__extn": {"fn": "datetime", "arg": "2024-01-01T00:00:00Z"}}, "du": {"__extn": {"fn": "duration", "arg": "-1h"}}}}]
+            """;
+        var entities = Entities.FromJson(json);
+        var back = Entities.FromJson(entities.ToJson());
+        Assert.True(entities.TryGet(new EntityUid("U", "a"), out var original));
+        Assert.True(back.TryGet(new EntityUid("U", "a"), out var copy));
+        Assert.Equal(RecordValue.Create(original.Attributes), RecordValue.Create(copy.Attributes));
+        Assert.Equal(RecordValue.Create(original.Tags), RecordValue.Create(copy.Tags));
+        Assert.Equal(original.Parents, copy.Parents);
+    }
+
     [Theory]
     [InlineData("""{"uid": {"type": "U", "id": "a"}}""")]
     [InlineData("""[{"uid": {"type": "U"}}]""")]

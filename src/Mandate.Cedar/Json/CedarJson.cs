@@ -15,6 +15,11 @@ internal static class CedarJson
         AllowTrailingCommas = false,
     };
 
+    /// <summary>Output for tools and files, not HTML: keep non-ASCII text and quotes readable.</summary>
+    public static readonly JsonWriterOptions CompactWriter = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 4096 };
+
+    public static readonly JsonWriterOptions IndentedWriter = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 4096, Indented = true };
+
     /// <summary>Policy JSON nests two levels per expression level, so it is allowed deeper than data.</summary>
     public static readonly JsonDocumentOptions PolicyDocumentOptions = new()
     {
