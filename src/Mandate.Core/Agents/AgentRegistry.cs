@@ -9,6 +9,7 @@ namespace Mandate.Core.Agents;
 public sealed class AgentRegistry
 {
     private const int MaxFieldLength = 200;
+    private const int MaxRegisterAttempts = 50;
     private readonly TrustDomain _trustDomain;
     private readonly IAgentStore _store;
     private readonly TimeProvider _time;
@@ -42,36 +43,47 @@ public sealed class AgentRegistry
             return baseId.Error;
         }
 
-        var taken = _store.SpiffeIdsStartingWith(baseId.Value.ToString()).ToHashSet(StringComparer.Ordinal);
-        var spiffeId = baseId.Value.ToString();
-        for (var n = 2; taken.Contains(spiffeId); n++)
+        // Another process may take the chosen ID between the read and the insert (hooks register
+        // concurrently); the store's unique constraint refuses the insert, and the ID is chosen again.
+        for (var attempt = 1; ; attempt++)
         {
-            spiffeId = $"{baseId.Value}-{n}";
-        }
+            var taken = _store.SpiffeIdsStartingWith(baseId.Value.ToString()).ToHashSet(StringComparer.Ordinal);
+            var spiffeId = baseId.Value.ToString();
+            for (var n = 2; taken.Contains(spiffeId); n++)
+            {
+                spiffeId = $"{baseId.Value}-{n}";
+            }
 
-        var agent = new Agent
-        {
-            Id = AgentId.New(),
-            SpiffeId = spiffeId,
-            Type = request.Type,
-            Project = request.Project,
-            Sponsor = request.Sponsor.Trim().ToLowerInvariant(),
-            Model = request.Model,
-            Provider = request.Provider,
-            Description = request.Description,
-            CreatedAt = _time.GetUtcNow(),
-            CreatedBy = actor,
-        };
-        _store.Add(agent, Event("agent.register", actor, agent, new Dictionary<string, string?>
-        {
-            ["spiffe_id"] = agent.SpiffeId,
-            ["type"] = agent.Type,
-            ["project"] = agent.Project,
-            ["sponsor"] = agent.Sponsor,
-            ["model"] = agent.Model,
-            ["provider"] = agent.Provider,
-        }));
-        return agent;
+            var agent = new Agent
+            {
+                Id = AgentId.New(),
+                SpiffeId = spiffeId,
+                Type = request.Type,
+                Project = request.Project,
+                Sponsor = request.Sponsor.Trim().ToLowerInvariant(),
+                Model = request.Model,
+                Provider = request.Provider,
+                Description = request.Description,
+                CreatedAt = _time.GetUtcNow(),
+                CreatedBy = actor,
+            };
+            try
+            {
+                _store.Add(agent, Event("agent.register", actor, agent, new Dictionary<string, string?>
+                {
+                    ["spiffe_id"] = agent.SpiffeId,
+                    ["type"] = agent.Type,
+                    ["project"] = agent.Project,
+                    ["sponsor"] = agent.Sponsor,
+                    ["model"] = agent.Model,
+                    ["provider"] = agent.Provider,
+                }));
+                return agent;
+            }
+            catch (StoreException) when (attempt < MaxRegisterAttempts && _store.FindBySpiffeId(spiffeId) is not null)
+            {
+            }
+        }
     }
 
     /// <summary>Finds an agent by its id (<c>agt_…</c>) or its SPIFFE ID.</summary>

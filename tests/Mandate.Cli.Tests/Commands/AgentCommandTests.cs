@@ -53,6 +53,25 @@ public sealed class AgentCommandTests
         Assert.Equal("spiffe://acme.dev/agent/claude-code/webapp-3", third.SpiffeId);
     }
 
+    [Fact]
+    public async Task Register_ConcurrentProcesses_AllSucceedWithDistinctIds()
+    {
+        using var home = await new TempHome().InitAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            home.RunAsync("agent", "register", "--type", "claude-code", "--project", "webapp", "--sponsor", "jane@acme.dev", "--json")));
+
+        var ids = results.Select(r =>
+        {
+            r.AssertSuccess();
+            using var json = JsonDocument.Parse(r.Stdout);
+            return json.RootElement.GetProperty("spiffe_id").GetString();
+        }).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            ["", "-2", "-3", "-4", "-5", "-6"],
+            ids.Select(id => id!["spiffe://acme.dev/agent/claude-code/webapp".Length..]).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("claude code", "webapp", "jane@acme.dev")]
     [InlineData("claude-code", "web/app", "jane@acme.dev")]

@@ -68,6 +68,18 @@ public sealed class AgentRegistryTests
     }
 
     [Fact]
+    public void Register_WhenAnotherProcessTakesTheChosenId_ChoosesAgain()
+    {
+        var registry = new AgentRegistry(TrustDomain.Parse("acme.dev").Value, new RacingAgentStore(_store, competitors: 3), _time);
+
+        var result = registry.Register(new AgentRegistration { Type = "claude-code", Project = "webapp", Sponsor = "jane@acme.dev" }, "test");
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Equal("spiffe://acme.dev/agent/claude-code/webapp-4", result.Value.SpiffeId);
+        Assert.Equal(4, _store.List().Select(a => a.SpiffeId).Distinct().Count());
+    }
+
+    [Fact]
     public void Register_InvalidFields_ReportsEveryProblemAtOnce()
     {
         var result = _registry.Register(
