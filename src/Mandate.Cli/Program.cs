@@ -12,6 +12,7 @@ var root = new RootCommand("Mandate: identity and access for AI coding agents.")
     SvidCommand.Create(),
     BundleCommand.Create(),
     AuditCommand.Create(),
+    PolicyCommand.Create(),
     DemoCommand.Create(),
 };
 

@@ -30,6 +30,12 @@ public static class ErrorCodes
     public const string SvidMalformed = "MDT1045";
     public const string StoreFailure = "MDT1090";
 
+    // MDT4xxx: policies.
+    public const string PolicyParseFailed = "MDT4001";
+    public const string PolicyFileUnreadable = "MDT4002";
+    public const string PolicyDataInvalid = "MDT4003";
+    public const string PolicyTestFailed = "MDT4004";
+
     // MDT3xxx: the audit log.
     public const string AuditTampered = "MDT3001";
     public const string AuditRecordNotFound = "MDT3002";

@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Mandate.Cedar;
+using Mandate.Cedar.Testing;
+using Mandate.Core.Errors;
+
+namespace Mandate.Cli.Commands;
+
+internal static partial class PolicyCommand
+{
+    private static readonly Argument<string[]> Files = new("files") { Description = "Cedar policy files, or folders of *.cedar files.", Arity = ArgumentArity.OneOrMore };
+    private static readonly Argument<string[]> Tests = new("tests") { Description = "Integration tests in the cedar-integration-tests JSON format.", Arity = ArgumentArity.OneOrMore };
+    private static readonly Argument<string> File = new("file") { Description = "The policy file to format." };
+    private static readonly Option<bool> Write = new("--write", "-w") { Description = "Rewrite the file in place instead of printing it." };
+
+    public static Command Create()
+    {
+        var validate = new Command("validate", "Parse policy files and list every error with its line and column.") { Files };
+        validate.SetHandler(Validate);
+        var test = new Command("test", "Run integration tests (cedar-integration-tests format) and report each request.") { Tests };
+        test.SetHandler(Test);
+        var format = new Command("format", "Print a policy file in canonical form.") { File, Write };
+        format.SetHandler(Format);
+        return new Command("policy", "Validate, evaluate, test and format Cedar policies.") { validate, CreateEval(), test, format };
+    }
+
+    private static int Validate(ParseResult parse, CliContext ctx)
+    {
+        var files = PolicyFiles.Expand(parse.GetValue(Files)!);
+        var policies = PolicyFiles.Load(files, out var problems);
+        if (ctx.Output.Json)
+        {
+            ctx.Output.Out.WriteLine(new JsonObject
+            {
+                ["valid"] = policies.IsSuccess,
+                ["files"] = files.Count,
+                ["policies"] = policies.IsSuccess ? policies.Value.Policies.Count : 0,
+                ["errors"] = new JsonArray([.. problems.Select(p => (JsonNode?)p)]),
+            }.ToJsonString());
+        }
+        else
+        {
+            foreach (var problem in problems)
+            {
+                ctx.Output.Err.WriteLine(problem);
+            }
+        }
+
+        if (!policies.IsSuccess)
+        {
+            return ctx.Output.Json ? ExitCodes.Refused : ctx.Output.Fail(policies.Error);
+        }
+
+        if (!ctx.Output.Json)
+        {
+            ctx.Output.Out.WriteLine($"valid: {policies.Value.Policies.Count} policies in {files.Count} file(s)");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static int Test(ParseResult parse, CliContext ctx)
+    {
+        var runner = new IntegrationTestRunner(null, Directory.GetCurrentDirectory());
+        int passed = 0, failed = 0;
+        foreach (var path in parse.GetValue(Tests)!)
+        {
+            IntegrationTest test;
+            try
+            {
+                test = IntegrationTest.Load(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or CedarJsonException or System.Text.Json.JsonException)
+            {
+                ctx.Output.Out.WriteLine($"FAIL {path}: cannot be loaded: {e.Message}");
+                failed++;
+                continue;
+            }
+
+            var result = runner.Run(test);
+            if (result.LoadError is not null)
+            {
+                ctx.Output.Out.WriteLine($"FAIL {path}: {result.LoadError}");
+                failed += Math.Max(1, test.Requests.Count);
+                continue;
+            }
+
+            foreach (var outcome in result.Requests)
+            {
+                ctx.Output.Out.WriteLine(outcome.Passed
+                    ? $"pass {path}: {outcome.Request.Description}"
+                    : $"FAIL {path}: {outcome.Request.Description}: {outcome.Describe()}");
+                _ = outcome.Passed ? passed++ : failed++;
+            }
+        }
+
+        ctx.Output.Out.WriteLine($"{passed} passed, {failed} failed");
+        return failed == 0
+            ? ExitCodes.Success
+            : ctx.Output.Fail(new MandateError(ErrorCodes.PolicyTestFailed, $"{failed} request(s) did not give the expected answer.", "Read the FAIL lines: each shows the expected and the actual decision, reasons and errors."));
+    }
+
+    private static int Format(ParseResult parse, CliContext ctx)
+    {
+        var path = parse.GetValue(File)!;
+        var policies = PolicyFiles.Load([path], out var problems);
+        if (!policies.IsSuccess)
+        {
+            foreach (var problem in problems)
+            {
+                ctx.Output.Err.WriteLine(problem);
+            }
+
+            return ctx.Output.Fail(policies.Error);
+        }
+
+        var formatted = Formatter.Format(policies.Value);
+        if (parse.GetValue(Write))
+        {
+            System.IO.File.WriteAllText(path, formatted);
+        }
+        else
+        {
+            ctx.Output.Out.Write(formatted);
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,58 @@
+using Mandate.Cedar;
+using Mandate.Core.Errors;
+
+namespace Mandate.Cli.Commands;
+
+/// <summary>Reads policy files and folders (every <c>*.cedar</c> below a folder), reporting every parse error with its position.</summary>
+internal static class PolicyFiles
+{
+    public static IReadOnlyList<string> Expand(IEnumerable<string> paths) =>
+        [.. paths.SelectMany(p => Directory.Exists(p)
+            ? Directory.EnumerateFiles(p, "*.cedar", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            : (IEnumerable<string>)[p])];
+
+    /// <summary>Parses each file; returns the combined policy set, or every error of every file.</summary>
+    public static Outcome<PolicySet> Load(IReadOnlyList<string> files, out IReadOnlyList<string> problems)
+    {
+        var errors = new List<string>();
+        var policies = new List<Policy>();
+        foreach (var file in files)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"{file}: cannot be read ({e.GetType().Name})");
+                continue;
+            }
+
+            if (PolicySet.TryParse(text, out var set, out var parseErrors))
+            {
+                policies.AddRange(set.Policies);
+            }
+            else
+            {
+                errors.AddRange(parseErrors.Select(e => $"{file}:{e.Line}:{e.Column}: {e.Message}"));
+            }
+        }
+
+        problems = errors;
+        if (errors.Count > 0)
+        {
+            return new MandateError(ErrorCodes.PolicyParseFailed, $"{errors.Count} error(s) in the policies.", "Fix each error listed above (file:line:column).");
+        }
+
+        try
+        {
+            return PolicySet.FromPolicies(policies);
+        }
+        catch (CedarParseException e)
+        {
+            problems = [e.Message];
+            return new MandateError(ErrorCodes.PolicyParseFailed, e.Message, "Give every policy a unique @id across the files.");
+        }
+    }
+}
