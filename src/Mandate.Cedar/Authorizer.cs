@@ -8,6 +8,9 @@ namespace Mandate.Cedar;
 /// </summary>
 public static class Authorizer
 {
+    [ThreadStatic]
+    private static List<int>? _candidates;
+
     public static Response IsAuthorized(Request request, PolicySet policies, Entities entities)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -17,8 +20,12 @@ public static class Authorizer
         List<string>? permits = null;
         List<string>? forbids = null;
         List<AuthorizationError>? errors = null;
-        foreach (var policy in policies.Index.Candidates(request, entities))
+        var index = policies.Index;
+        var candidates = _candidates ??= [];
+        index.Candidates(request, entities, candidates);
+        foreach (var i in candidates)
         {
+            var policy = index[i];
             var result = policy.Evaluate(context);
             if (result is null)
             {

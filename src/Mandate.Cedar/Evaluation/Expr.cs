@@ -9,6 +9,9 @@ internal abstract class Expr
     /// <summary>Depth of the tree below and including this node (bounded by the parser).</summary>
     public abstract int Depth { get; }
 
+    /// <summary>The value when it does not depend on the request (literals and literal-only sets, records, calls).</summary>
+    public virtual CedarValue? Constant => null;
+
     public abstract CedarValue? Evaluate(EvaluationContext context);
 
     public abstract void Accept(IExprVisitor visitor);

@@ -16,9 +16,9 @@ internal sealed class ExtensionCallExpr : Expr
         Function = function;
         _args = args;
         Depth = (args.Length == 0 ? 0 : args.Max(a => a.Depth)) + 1;
-        if (args.All(a => a is LiteralExpr))
+        if (args.All(a => a.Constant is not null))
         {
-            var values = args.Select(a => ((LiteralExpr)a).Value).ToArray();
+            var values = args.Select(a => a.Constant!).ToArray();
             _constant = function.Invoke(values, out _);
         }
     }
@@ -26,6 +26,8 @@ internal sealed class ExtensionCallExpr : Expr
     public ExtensionFunction Function { get; }
 
     public IReadOnlyList<Expr> Args => _args;
+
+    public override CedarValue? Constant => _constant;
 
     public override int Depth { get; }
 

@@ -49,35 +49,43 @@ internal sealed class PolicyIndex
         _always = [.. always];
     }
 
-    public IReadOnlyList<Policy> Candidates(Request request, Entities entities)
+    public Policy this[int index] => _policies[index];
+
+    /// <summary>Fills <paramref name="hits"/> with the indexes of candidate policies, ascending and without repeats.</summary>
+    public void Candidates(Request request, Entities entities, List<int> hits)
     {
+        hits.Clear();
         if (_always.Length == _policies.Length)
         {
-            return _policies;
+            for (var i = 0; i < _policies.Length; i++)
+            {
+                hits.Add(i);
+            }
+
+            return;
         }
 
-        var hits = new List<int>(_always);
+        hits.AddRange(_always);
         var sources = 1;
         sources += Collect(_byPrincipal, request.Principal, entities, hits);
         sources += Collect(_byResource, request.Resource, entities, hits);
         sources += Collect(_byAction, request.Action, entities, hits);
-        if (sources > 1)
+        if (sources <= 1)
         {
-            hits.Sort();
+            return;
         }
 
-        var result = new List<Policy>(hits.Count);
-        var last = -1;
-        foreach (var i in hits)
+        hits.Sort();
+        var write = 0;
+        for (var read = 0; read < hits.Count; read++)
         {
-            if (i != last)
+            if (write == 0 || hits[read] != hits[write - 1])
             {
-                result.Add(_policies[i]);
-                last = i;
+                hits[write++] = hits[read];
             }
         }
 
-        return result;
+        hits.RemoveRange(write, hits.Count - write);
     }
 
     private static bool NamesEntities(ScopeConstraint scope) =>
