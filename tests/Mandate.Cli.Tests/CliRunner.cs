@@ -25,7 +25,11 @@ internal static class CliRunner
         RunAsync(Mandate, args, environment);
 
     public static async Task<ProcessResult> RunAsync(
-        string fileName, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
+        string fileName,
+        IEnumerable<string> args,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        string? workingDirectory = null,
+        string? stdin = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -50,6 +54,11 @@ internal static class CliRunner
 
         var command = Path.GetFileName(fileName) + " " + string.Join(" ", start.ArgumentList);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+        }
+
         process.StandardInput.Close();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(Timeout);

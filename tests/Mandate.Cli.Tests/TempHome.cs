@@ -25,6 +25,9 @@ internal sealed class TempHome : IDisposable
 
     public Task<ProcessResult> RunAsync(params string[] args) => CliRunner.RunMandateAsync(Environment, args);
 
+    public Task<ProcessResult> RunWithStdinAsync(string stdin, params string[] args) =>
+        CliRunner.RunAsync(CliRunner.Mandate, args, Environment, stdin: stdin);
+
     public async Task<TempHome> InitAsync(string trustDomain = "acme.dev")
     {
         (await RunAsync("init", "--trust-domain", trustDomain)).AssertSuccess();

@@ -96,7 +96,7 @@ public sealed class MigrationsTests : IDisposable
     }
 
     [Fact]
-    public void Open_UsesWalAndFullSync()
+    public void Open_UsesTheWalJournal()
     {
         using (_db.Open())
         {

@@ -55,6 +55,20 @@ public sealed class JwtSvidInteropTests
     }
 
     [Fact]
+    public async Task Verify_ReadsTheTokenFromStdin()
+    {
+        using var home = await new TempHome().InitAsync();
+        var agent = await home.RegisterAsync();
+        var token = await IssueAsync(home, agent.Id);
+
+        var ok = (await home.RunWithStdinAsync(token + "\n", "svid", "verify", "-", "--audience", Audience)).AssertSuccess();
+        var tampered = await home.RunWithStdinAsync(token[..^4] + "AAAA\n", "svid", "verify", "-", "--audience", Audience);
+
+        Assert.Contains(agent.SpiffeId, ok.Stdout, StringComparison.Ordinal);
+        tampered.AssertError(1, "MDT1044");
+    }
+
+    [Fact]
     public async Task Jwt_Expired_IsRejectedByJoseAndMandate()
     {
         using var home = await new TempHome().InitAsync();
