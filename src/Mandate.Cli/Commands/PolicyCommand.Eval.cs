@@ -22,12 +22,7 @@ internal static partial class PolicyCommand
         var policies = PolicyFiles.Load(PolicyFiles.Expand(parse.GetValue(Policies)!), out var problems);
         if (!policies.IsSuccess)
         {
-            foreach (var problem in problems)
-            {
-                ctx.Output.Err.WriteLine(problem);
-            }
-
-            return ctx.Output.Fail(policies.Error);
+            return ctx.Output.Fail(PolicyFiles.WithProblems(policies.Error, problems));
         }
 
         Entities entities;

@@ -42,7 +42,7 @@ internal static partial class PolicyCommand
         {
             foreach (var problem in problems)
             {
-                ctx.Output.Err.WriteLine(problem);
+                ctx.Output.Out.WriteLine(problem);
             }
         }
 
@@ -106,12 +106,7 @@ internal static partial class PolicyCommand
         var policies = PolicyFiles.Load([path], out var problems);
         if (!policies.IsSuccess)
         {
-            foreach (var problem in problems)
-            {
-                ctx.Output.Err.WriteLine(problem);
-            }
-
-            return ctx.Output.Fail(policies.Error);
+            return ctx.Output.Fail(PolicyFiles.WithProblems(policies.Error, problems));
         }
 
         var formatted = Formatter.Format(policies.Value);

@@ -11,6 +11,10 @@ internal static class PolicyFiles
             ? Directory.EnumerateFiles(p, "*.cedar", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             : (IEnumerable<string>)[p])];
 
+    /// <summary>The error with every problem folded into its one line, for commands whose stdout is data.</summary>
+    public static MandateError WithProblems(MandateError error, IReadOnlyList<string> problems) =>
+        error with { Message = error.Message.TrimEnd('.') + ": " + string.Join("; ", problems) + "." };
+
     /// <summary>Parses each file; returns the combined policy set, or every error of every file.</summary>
     public static Outcome<PolicySet> Load(IReadOnlyList<string> files, out IReadOnlyList<string> problems)
     {

@@ -1,0 +1,124 @@
+using System.Text.Json;
+
+namespace Mandate.Cli.Tests.Commands;
+
+public sealed class PolicyCommandTests
+{
+    private const string Policies = """
+        permit(principal, action == Action::"read", resource) when { resource.path like "/src/*" };
+        @reason("secrets stay secret")
+        forbid(principal, action, resource) when { resource.path like "*.env" };
+        """;
+
+    private const string EntitiesJson = """
+        [
+          {"uid": {"type": "File", "id": "code"}, "attrs": {"path": "/src/a.cs"}, "parents": []},
+          {"uid": {"type": "File", "id": "secret"}, "attrs": {"path": "/src/.env"}, "parents": []}
+        ]
+        """;
+
+    [Fact]
+    public async Task Validate_ValidFile_ExitsZero_AndCountsThePolicies()
+    {
+        using var home = new TempHome();
+        File.WriteAllText(home.PathOf("p.cedar"), Policies);
+
+        var result = (await home.RunAsync("policy", "validate", home.PathOf("p.cedar"))).AssertSuccess();
+
+        Assert.Contains("2 policies", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_ListsEveryErrorOfEveryFile_WithFileLineAndColumn()
+    {
+        using var home = new TempHome();
+        File.WriteAllText(home.PathOf("a.cedar"), "permit(principal, action, resource)\n");
+        File.WriteAllText(home.PathOf("b.cedar"), "permit(principal, action, resource);\nforbid(principal, action, resource) when { 1 + };\n");
+
+        var result = (await home.RunAsync("policy", "validate", home.PathOf("a.cedar"), home.PathOf("b.cedar"))).AssertError(1, "MDT4001");
+
+        Assert.Contains(home.PathOf("a.cedar") + ":2:1:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(home.PathOf("b.cedar") + ":2:", result.Stdout, StringComparison.Ordinal);
+        result.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public async Task Eval_AnswersOneJsonLinePerRequest_AndABadLineIsADeny()
+    {
+        using var home = new TempHome();
+        File.WriteAllText(home.PathOf("p.cedar"), Policies);
+        File.WriteAllText(home.PathOf("entities.json"), EntitiesJson);
+        File.WriteAllLines(home.PathOf("requests.jsonl"),
+        [
+            """{"principal":{"type":"User","id":"jane"},"action":{"type":"Action","id":"read"},"resource":{"type":"File","id":"code"},"context":{}}""",
+            """{"principal":{"type":"User","id":"jane"},"action":{"type":"Action","id":"read"},"resource":{"type":"File","id":"secret"},"context":{}}""",
+            """{"principal": not json""",
+        ]);
+
+        var result = await home.RunAsync("policy", "eval", "--policies", home.PathOf("p.cedar"), "--entities", home.PathOf("entities.json"), "--requests", home.PathOf("requests.jsonl"));
+
+        result.AssertError(1, "MDT4003");
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["allow", "deny", "deny"], lines.Select(l => l.GetProperty("decision").GetString()));
+        Assert.Equal("policy0", lines[0].GetProperty("reasons")[0].GetString());
+        Assert.Equal("policy1", lines[1].GetProperty("reasons")[0].GetString());
+        Assert.Equal(0, lines[2].GetProperty("reasons").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Test_RunsTheVendoredCedarIntegrationTests_FromTheCorpusRoot()
+    {
+        var corpus = Path.Combine(CliRunner.RepositoryRoot, "tests", "Mandate.Cedar.Tests", "cedar-integration-tests");
+        using var home = new TempHome();
+
+        var result = await CliRunner.RunAsync(
+            CliRunner.Mandate,
+            ["policy", "test", "tests/example_use_cases/1a.json", "tests/example_use_cases/2a.json", "tests/ip/1.json"],
+            home.Environment,
+            workingDirectory: corpus);
+
+        result.AssertSuccess();
+        Assert.Matches(@"\b[1-9]\d* passed, 0 failed", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Test_AWrongExpectation_FailsWithTheExpectedAndActualAnswer()
+    {
+        using var home = new TempHome();
+        File.WriteAllText(home.PathOf("p.cedar"), Policies);
+        File.WriteAllText(home.PathOf("entities.json"), EntitiesJson);
+        File.WriteAllText(home.PathOf("t.json"), """
+            {
+              "policies": "p.cedar", "entities": "entities.json", "schema": "none.cedarschema", "shouldValidate": true,
+              "requests": [
+                { "description": "reading code is allowed", "principal": {"type":"User","id":"jane"}, "action": {"type":"Action","id":"read"},
+                  "resource": {"type":"File","id":"code"}, "context": {}, "validateRequest": false, "decision": "allow", "reason": ["policy0"], "errors": [] },
+                { "description": "a wrong expectation", "principal": {"type":"User","id":"jane"}, "action": {"type":"Action","id":"read"},
+                  "resource": {"type":"File","id":"secret"}, "context": {}, "validateRequest": false, "decision": "allow", "reason": ["policy0"], "errors": [] }
+              ]
+            }
+            """);
+
+        var result = await home.RunAsync("policy", "test", home.PathOf("t.json"));
+
+        result.AssertError(1, "MDT4004");
+        Assert.Contains("pass ", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("FAIL ", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 passed, 1 failed", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Format_PrintsCanonicalPolicies_ThatParseToTheSameDecisions()
+    {
+        using var home = new TempHome();
+        File.WriteAllText(home.PathOf("p.cedar"), Policies.Replace("\n", " ", StringComparison.Ordinal));
+
+        var formatted = (await home.RunAsync("policy", "format", home.PathOf("p.cedar"))).AssertSuccess().Stdout;
+
+        Assert.Contains("@reason(\"secrets stay secret\")", formatted, StringComparison.Ordinal);
+        File.WriteAllText(home.PathOf("f.cedar"), formatted);
+        (await home.RunAsync("policy", "validate", home.PathOf("f.cedar"))).AssertSuccess();
+        var again = (await home.RunAsync("policy", "format", home.PathOf("f.cedar"))).AssertSuccess().Stdout;
+        Assert.Equal(formatted, again);
+    }
+}
