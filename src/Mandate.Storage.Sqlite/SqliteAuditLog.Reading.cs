@@ -82,12 +82,20 @@ internal sealed partial class SqliteAuditLog
         cmd.Parameters.AddWithValue("$" + column, value);
     }
 
+    // A value edited into another type (text in place of a blob) is still data to verify, never a crash.
+    private static byte[] Bytes(object value) => value switch
+    {
+        byte[] bytes => bytes,
+        string text => Encoding.UTF8.GetBytes(text),
+        _ => [],
+    };
+
     private static IEnumerable<StoredRecord> ReadRecords(SqliteCommand cmd)
     {
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            yield return new StoredRecord(r.GetInt64(0), (byte[])r.GetValue(1), (byte[])r.GetValue(2));
+            yield return new StoredRecord(r.GetInt64(0), Bytes(r.GetValue(1)), Bytes(r.GetValue(2)));
         }
     }
 }

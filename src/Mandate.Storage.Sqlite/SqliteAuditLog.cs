@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Mandate.Core.Audit;
 using Mandate.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -66,6 +65,14 @@ internal sealed partial class SqliteAuditLog : IAuditLog
     {
         var size = SizeIn(tx);
         var frontier = MerkleFrontier.FromSource(size, new SqliteNodeSource(_connection, tx));
+
+        // One prepared statement per table for the whole batch: group commit pays parsing once.
+        using var insertRecord = new RecordInsert(Command(
+            """
+            INSERT INTO audit_records (seq, record, leaf_hash, time, kind, event, actor, human, task, decision)
+            VALUES ($seq, $record, $leaf, $time, $kind, $event, $actor, $human, $task, $decision)
+            """,
+            tx));
         using var insertNode = Command("INSERT OR REPLACE INTO audit_nodes (level, idx, hash) VALUES ($l, $i, $h)", tx);
         var level = insertNode.Parameters.Add("$l", SqliteType.Integer);
         var index = insertNode.Parameters.Add("$i", SqliteType.Integer);
@@ -76,10 +83,11 @@ internal sealed partial class SqliteAuditLog : IAuditLog
             var seq = size + 1;
             if (!_hasher.TryCreateLeaf(record.ToJson(seq), out var leaf, out var error))
             {
-                throw new StoreException($"The audit record '{record.Event}' cannot be canonicalised: {error}");
+                // The event name is caller data and may hold a secret: the message names the position only.
+                throw new StoreException($"The audit record at seq {seq} cannot be canonicalised: {error}");
             }
 
-            InsertRecord(tx, seq, record, leaf);
+            insertRecord.Execute(seq, record.Time, leaf);
             frontier.Append(leaf.LeafHash.Span, (l, i, h) =>
             {
                 level.Value = l;
@@ -125,34 +133,17 @@ internal sealed partial class SqliteAuditLog : IAuditLog
         return note;
     }
 
-    private void InsertRecord(SqliteTransaction tx, long seq, AuditRecord record, AuditLeaf leaf)
-    {
-        var redacted = leaf.RedactedRecord;
-        using var cmd = Command(
-            """
-            INSERT INTO audit_records (seq, record, leaf_hash, time, kind, event, actor, human, task, decision)
-            VALUES ($seq, $record, $leaf, $time, $kind, $event, $actor, $human, $task, $decision)
-            """,
-            tx);
-        cmd.Parameters.AddWithValue("$seq", seq);
-        cmd.Parameters.AddWithValue("$record", leaf.CanonicalBytes.ToArray());
-        cmd.Parameters.AddWithValue("$leaf", leaf.LeafHash.ToArray());
-        cmd.Parameters.AddWithValue("$time", Time.Write(record.Time));
-        cmd.Parameters.AddWithValue("$kind", record.Kind);
-        cmd.Parameters.AddWithValue("$event", record.Event);
-        cmd.Parameters.AddWithValue("$actor", Text(redacted["actor"]?["id"]) ?? "");
-        cmd.Parameters.AddWithValue("$human", (object?)Text(redacted["on_behalf_of"]) ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$task", (object?)Text(redacted["task"]?["id"]) ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$decision", (object?)Text(redacted["decision"]?["effect"]) ?? DBNull.Value);
-        cmd.ExecuteNonQuery();
-    }
-
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
     private long SizeIn(SqliteTransaction? tx)
     {
         using var cmd = Command("SELECT COALESCE(MAX(seq), 0) FROM audit_records", tx);
         return (long)cmd.ExecuteScalar()!;
+    }
+
+    /// <summary>A setting of this store's own connection (<c>synchronous</c> is per connection), for tests and diagnostics.</summary>
+    internal string Pragma(string name)
+    {
+        using var cmd = Command($"PRAGMA {name}", null);
+        return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
 
     private SqliteCommand Command(string sql, SqliteTransaction? tx)

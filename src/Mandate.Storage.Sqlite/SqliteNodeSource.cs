@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Mandate.Storage.Sqlite;
 
 /// <summary>Reads the stored complete-subtree hashes of the audit log's Merkle tree.</summary>
-internal sealed class SqliteNodeSource : IMerkleHashSource
+internal sealed class SqliteNodeSource : IStoredMerkleNodes
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction? _tx;
@@ -24,5 +24,19 @@ internal sealed class SqliteNodeSource : IMerkleHashSource
         cmd.Parameters.AddWithValue("$i", index);
         return cmd.ExecuteScalar() as byte[]
             ?? throw new Core.Storage.StoreException($"The audit log's Merkle node ({level}, {index}) is missing: the log is damaged; run 'mandate audit verify'.");
+    }
+
+    public IEnumerable<StoredNode> ReadLevel(int level)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = _tx;
+        cmd.CommandText = "SELECT idx, hash FROM audit_nodes WHERE level = $l ORDER BY idx";
+        cmd.Parameters.AddWithValue("$l", level);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            // A hash edited into another type is still a (wrong) hash, never a crash of the verifier.
+            yield return new StoredNode(level, r.GetInt64(0), r.GetValue(1) as byte[] ?? []);
+        }
     }
 }

@@ -1,17 +1,21 @@
 using System.Text.Json;
+using Mandate.Core.Audit.Internal;
 
 namespace Mandate.Core.Audit;
 
 /// <summary>
 /// Recomputes every leaf and the whole tree from the stored records, in one streaming pass, and
 /// checks: sequence numbers are dense and match the seq inside each record; each record is
-/// canonical JSON whose leaf hash is the stored one; every stored checkpoint is signed by the log
-/// key and its root is the recomputed root at its size (so each is consistent with the next); the
-/// stored frontier hashes give the same root; and, if given, an exported checkpoint is one that
-/// this log extends (which catches a rollback or a rewritten tail).
+/// canonical JSON whose leaf hash is the stored one; every stored Merkle node is the recomputed one
+/// and none lies beyond the log; every stored checkpoint is signed by the log key and its root is
+/// the recomputed root at its size (so each is consistent with the next); and, if given, an
+/// exported checkpoint is one that this log extends (which catches a rollback or a rewritten tail).
+/// The first problem found is reported with the seq where the log stops being trustworthy.
 /// </summary>
 public sealed class AuditVerifier
 {
+    private const int MaxLevels = 63;
+
     private readonly IAuditLog _log;
     private readonly CheckpointVerifier _checkpoints;
 
@@ -28,7 +32,12 @@ public sealed class AuditVerifier
         foreach (var c in _log.Checkpoints())
         {
             var v = _checkpoints.Verify(c.Note);
-            stored.Add((c.TreeSize, v.Checkpoint, v.Checkpoint is null ? $"stored checkpoint at size {c.TreeSize} is not validly signed by the log key: {v.Reason}" : ""));
+            var problem = v.Checkpoint is null
+                ? $"the stored checkpoint at size {c.TreeSize} is not validly signed by the log key ({v.Reason}): it was forged or re-signed with another key"
+                : v.Checkpoint.TreeSize != c.TreeSize
+                    ? $"the stored checkpoint filed under size {c.TreeSize} is signed for size {v.Checkpoint.TreeSize}: it was moved"
+                    : "";
+            stored.Add((c.TreeSize, problem.Length == 0 ? v.Checkpoint : null, problem));
         }
 
         Checkpoint? exported = null;
@@ -43,6 +52,7 @@ public sealed class AuditVerifier
             exported = v.Checkpoint;
         }
 
+        using var nodes = new StoredNodeCursor(_log.Nodes as IStoredMerkleNodes);
         var frontier = new MerkleFrontier();
         var next = 0;
         var expected = 1L;
@@ -51,13 +61,13 @@ public sealed class AuditVerifier
             if (record.Seq != expected)
             {
                 return AuditVerification.Bad(frontier.Size, next, expected, record.Seq > expected
-                    ? $"record {expected} is missing (the next stored record is {record.Seq})"
+                    ? $"record {expected} is missing (the next stored record is {record.Seq}): a row was deleted"
                     : $"record {record.Seq} appears twice or out of order");
             }
 
             if (RecordSeq(record.Canonical) != record.Seq)
             {
-                return AuditVerification.Bad(frontier.Size, next, record.Seq, "the record's own seq field does not match its position: records were inserted, deleted or swapped");
+                return AuditVerification.Bad(frontier.Size, next, record.Seq, $"the record's own seq field ({RecordSeq(record.Canonical)}) does not match its position: records were inserted, deleted or swapped");
             }
 
             switch (AuditLeafHasher.Check(record.Canonical, record.LeafHash))
@@ -68,7 +78,12 @@ public sealed class AuditVerifier
                     return AuditVerification.Bad(frontier.Size, next, record.Seq, "the record does not match its stored leaf hash: the record or the hash was changed");
             }
 
-            frontier.Append(record.LeafHash);
+            frontier.Append(record.LeafHash, nodes.Compare);
+            if (nodes.Problem is { } nodeProblem)
+            {
+                return AuditVerification.Bad(frontier.Size, next, record.Seq, nodeProblem);
+            }
+
             expected++;
             while (next < stored.Count && stored[next].Size == frontier.Size)
             {
@@ -98,7 +113,14 @@ public sealed class AuditVerifier
             return AuditVerification.Bad(frontier.Size, next, frontier.Size + 1, $"the exported checkpoint covers {exported.TreeSize} records but the log has only {frontier.Size}: the log was rolled back or truncated");
         }
 
-        if (frontier.Size > 0 && !MerkleFrontier.FromSource(frontier.Size, _log.Nodes).RootHash().AsSpan().SequenceEqual(frontier.RootHash()))
+        if (nodes.Enabled)
+        {
+            if (nodes.FindExtra(MaxLevels) is { } extra)
+            {
+                return AuditVerification.Bad(frontier.Size, next, frontier.Size + 1, $"the stored tree has node ({extra.Level}, {extra.Index}) beyond the log's {frontier.Size} records: records were removed from the tail");
+            }
+        }
+        else if (frontier.Size > 0 && !MerkleFrontier.FromSource(frontier.Size, _log.Nodes).RootHash().AsSpan().SequenceEqual(frontier.RootHash()))
         {
             return AuditVerification.Bad(frontier.Size, next, null, "the stored Merkle node hashes do not match the records: a stored hash was replaced");
         }

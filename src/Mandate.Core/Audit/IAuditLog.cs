@@ -24,6 +24,12 @@ public interface IAuditLog
     /// <summary>Appends several records in one durable commit (group commit).</summary>
     IReadOnlyList<long> AppendBatch(IReadOnlyList<AuditRecord> records);
 
+    /// <summary>
+    /// Registers an exact value (e.g. a brokered password) to be redacted from every later record this
+    /// instance appends. A log that cannot redact refuses, so the caller does not go on believing it is.
+    /// </summary>
+    void RegisterSecret(string secret) => throw new NotSupportedException("This audit log does not redact registered secrets.");
+
     StoredRecord? Get(long seq);
 
     IReadOnlyList<StoredRecord> Query(AuditQuery query);
