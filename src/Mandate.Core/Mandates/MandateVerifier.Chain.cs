@@ -1,3 +1,5 @@
+using Mandate.Core.Mandates.Internal;
+
 namespace Mandate.Core.Mandates;
 
 public sealed partial class MandateVerifier
@@ -51,12 +53,12 @@ public sealed partial class MandateVerifier
             }
 
             var before = chain[i - 1];
-            if (before.Scope.Uncovered(hop.Scope) is { } wider)
+            if (!ParseCache.Covers(before.Scope, hop.Scope) && before.Scope.Uncovered(hop.Scope) is { } wider)
             {
                 return Fail(MandateCheck.ChainScope, $"hop {i + 1} widens the scope: '{wider}' is not covered by hop {i}");
             }
 
-            var type = MandateIssuer.AgentType(hop.Delegatee[_issuer.Length..])!;
+            var type = AgentTypeOf(hop.Delegatee)!;
             if (!before.Scope.Allows("agent", "delegate", type))
             {
                 return Fail(MandateCheck.ChainDelegation, $"hop {i + 1} delegates to a '{type}' agent but hop {i} does not grant 'agent:delegate:{type}'");
@@ -103,12 +105,25 @@ public sealed partial class MandateVerifier
             }
 
             // The actors' SPIFFE IDs were parsed with the claims; here they must be this domain's agents.
-            if (!hop.Delegatee.StartsWith(_issuer + "/", StringComparison.Ordinal) || MandateIssuer.AgentType(hop.Delegatee[_issuer.Length..]) is null)
+            if (AgentTypeOf(hop.Delegatee) is null)
             {
                 return Fail(MandateCheck.ChainActors, $"hop {i + 1}'s delegatee is not an agent of '{_bundle.TrustDomain.Name}'");
             }
         }
 
         return null;
+    }
+
+    /// <summary>The agent type of <c>spiffe://&lt;this domain&gt;/agent/&lt;type&gt;/&lt;project&gt;…</c>, or null for any other ID.</summary>
+    private string? AgentTypeOf(string spiffeId)
+    {
+        if (!spiffeId.StartsWith(_issuer, StringComparison.Ordinal) || !spiffeId.AsSpan(_issuer.Length).StartsWith("/agent/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = spiffeId.AsSpan(_issuer.Length + "/agent/".Length);
+        var slash = rest.IndexOf('/');
+        return slash > 0 && slash < rest.Length - 1 ? rest[..slash].ToString() : null;
     }
 }

@@ -17,11 +17,13 @@ public sealed class Scope : IEquatable<Scope>
 
     private readonly Capability[] _capabilities;
     private readonly string _text;
+    private readonly int _hash;
 
     private Scope(Capability[] capabilities)
     {
         _capabilities = capabilities;
         _text = string.Join(' ', capabilities.Select(c => c.ToString()));
+        _hash = StringComparer.Ordinal.GetHashCode(_text);
     }
 
     /// <summary>The scope with no capability: covers nothing but itself.</summary>
@@ -100,7 +102,7 @@ public sealed class Scope : IEquatable<Scope>
     public Capability? Uncovered(Scope other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (ReferenceEquals(this, other))
+        if (Equals(other))
         {
             return null;
         }
@@ -130,11 +132,12 @@ public sealed class Scope : IEquatable<Scope>
         return false;
     }
 
-    public bool Equals(Scope? other) => other is not null && string.Equals(_text, other._text, StringComparison.Ordinal);
+    public bool Equals(Scope? other) =>
+        ReferenceEquals(this, other) || (other is not null && _hash == other._hash && string.Equals(_text, other._text, StringComparison.Ordinal));
 
     public override bool Equals(object? obj) => Equals(obj as Scope);
 
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_text);
+    public override int GetHashCode() => _hash;
 
     /// <summary>The canonical text: capabilities in canonical form, separated by one space.</summary>
     public override string ToString() => _text;

@@ -1,71 +1,82 @@
 using System.Text.Json;
-using Mandate.Core.Identity;
 
 namespace Mandate.Core.Mandates.Internal;
 
 /// <summary>
-/// Reads a mandate's payload strictly: every claim has one type, unknown claims are refused, and
-/// each scope is parsed once here so the chain checks work on parsed values.
+/// Reads a mandate's payload strictly, in one pass over its members: every claim has one type,
+/// unknown claims are refused, and each scope is parsed once (and remembered, <see cref="ParseCache"/>)
+/// so the chain checks work on parsed values.
 /// </summary>
-internal static class MandateClaimsReader
+internal static partial class MandateClaimsReader
 {
-    private static readonly string[] KnownClaims =
-        ["iss", "sub", "aud", "act", "scope", "task", "delegation_chain", "constraints", "cnf", "iat", "nbf", "exp", "jti"];
-
-    private static readonly string[] HopMembers = ["delegator", "delegatee", "scope", "iat", "exp", "jti"];
-
     public static MandateClaims? Read(JsonElement payload, out string reason)
     {
+        reason = "";
+        JsonElement iss = default, sub = default, aud = default, act = default, scope = default, task = default,
+            chain = default, constraints = default, cnf = default, iat = default, nbf = default, exp = default, jti = default;
         foreach (var member in payload.EnumerateObject())
         {
-            if (Array.IndexOf(KnownClaims, member.Name) < 0)
+            switch (member.Name)
             {
-                reason = $"claim '{Capability.Shorten(member.Name)}' is not part of a mandate";
-                return null;
+                case "iss": iss = member.Value; break;
+                case "sub": sub = member.Value; break;
+                case "aud": aud = member.Value; break;
+                case "act": act = member.Value; break;
+                case "scope": scope = member.Value; break;
+                case "task": task = member.Value; break;
+                case "delegation_chain": chain = member.Value; break;
+                case "constraints": constraints = member.Value; break;
+                case "cnf": cnf = member.Value; break;
+                case "iat": iat = member.Value; break;
+                case "nbf": nbf = member.Value; break;
+                case "exp": exp = member.Value; break;
+                case "jti": jti = member.Value; break;
+                default:
+                    reason = $"claim '{Capability.Shorten(member.Name)}' is not part of a mandate";
+                    return null;
             }
         }
 
-        reason = "";
-        var iss = String(payload, "iss", ref reason);
-        var sub = String(payload, "sub", ref reason);
-        var jti = String(payload, "jti", ref reason);
+        var issuer = String(iss, "iss", ref reason);
+        var subject = String(sub, "sub", ref reason);
+        var id = String(jti, "jti", ref reason);
         if (reason.Length > 0)
         {
             return null;
         }
 
-        if (!IsHuman(sub!))
+        if (!IsHuman(subject!))
         {
             reason = "sub must be user:<email>";
             return null;
         }
 
-        if (jti!.Length > 128)
+        if (id!.Length > 128)
         {
             reason = "jti is longer than 128 characters";
             return null;
         }
 
-        if (!Time(payload, "exp", required: true, out var exp, ref reason) ||
-            !Time(payload, "iat", required: true, out var iat, ref reason) ||
-            !Time(payload, "nbf", required: false, out var nbf, ref reason))
+        if (!Time(exp, "exp", required: true, out var expires, ref reason) ||
+            !Time(iat, "iat", required: true, out var issued, ref reason) ||
+            !Time(nbf, "nbf", required: false, out var notBefore, ref reason))
         {
             return null;
         }
 
-        if (exp < iat)
+        if (expires < issued)
         {
             reason = "exp is before iat";
             return null;
         }
 
-        var actors = ReadActors(payload, ref reason);
-        var scope = ReadScope(payload, "scope", ref reason);
-        var task = reason.Length == 0 ? ReadTask(payload, ref reason) : null;
-        var chain = reason.Length == 0 ? ReadChain(payload, ref reason) : null;
-        var constraints = reason.Length == 0 ? ReadConstraints(payload, ref reason) : null;
-        var thumbprint = reason.Length == 0 ? ReadConfirmation(payload, ref reason) : null;
-        var audience = reason.Length == 0 ? ReadAudience(payload, ref reason) : null;
+        var actors = ReadActors(act, ref reason);
+        var granted = reason.Length == 0 ? ReadScope(scope, "scope", ref reason) : null;
+        var mandateTask = reason.Length == 0 ? ReadTask(task, ref reason) : null;
+        var hops = reason.Length == 0 ? ReadChain(chain, ref reason) : null;
+        var limits = reason.Length == 0 ? ReadConstraints(constraints, ref reason) : null;
+        var thumbprint = reason.Length == 0 ? ReadConfirmation(cnf, ref reason) : null;
+        var audience = reason.Length == 0 ? ReadAudience(aud, ref reason) : null;
         if (reason.Length > 0)
         {
             return null;
@@ -73,18 +84,18 @@ internal static class MandateClaimsReader
 
         return new MandateClaims
         {
-            Issuer = iss!,
-            Subject = sub!,
+            Issuer = issuer!,
+            Subject = subject!,
             Actors = actors!,
-            Scope = scope!,
-            Task = task!,
-            Chain = chain!,
-            Constraints = constraints!,
+            Scope = granted!,
+            Task = mandateTask!,
+            Chain = hops!,
+            Constraints = limits!,
             Thumbprint = thumbprint,
-            IssuedAt = iat,
-            NotBefore = payload.TryGetProperty("nbf", out _) ? nbf : iat,
-            ExpiresAt = exp,
-            Jti = jti,
+            IssuedAt = issued,
+            NotBefore = nbf.ValueKind == JsonValueKind.Undefined ? issued : notBefore,
+            ExpiresAt = expires,
+            Jti = id,
             Audience = audience!,
         };
     }
@@ -115,16 +126,16 @@ internal static class MandateClaimsReader
         return true;
     }
 
-    private static List<string>? ReadActors(JsonElement payload, ref string reason)
+    private static List<string>? ReadActors(JsonElement act, ref string reason)
     {
-        var actors = new List<string>();
-        if (!payload.TryGetProperty("act", out var act))
+        var actors = new List<string>(4);
+        if (act.ValueKind == JsonValueKind.Undefined)
         {
             reason = "the act claim is missing";
             return null;
         }
 
-        while (true)
+        while (act.ValueKind != JsonValueKind.Undefined)
         {
             if (act.ValueKind != JsonValueKind.Object)
             {
@@ -132,56 +143,43 @@ internal static class MandateClaimsReader
                 return null;
             }
 
+            JsonElement sub = default, inner = default;
             foreach (var member in act.EnumerateObject())
             {
-                if (member.Name is not ("sub" or "act"))
+                switch (member.Name)
                 {
-                    reason = $"act has a member '{Capability.Shorten(member.Name)}' (only sub and act)";
-                    return null;
+                    case "sub": sub = member.Value; break;
+                    case "act": inner = member.Value; break;
+                    default:
+                        reason = $"act has a member '{Capability.Shorten(member.Name)}' (only sub and act)";
+                        return null;
                 }
             }
 
-            var sub = String(act, "sub", ref reason);
-            if (sub is null || !SpiffeId.Parse(sub).IsSuccess)
+            var id = String(sub, "act.sub", ref reason);
+            if (id is null || !ParseCache.IsSpiffeId(id))
             {
                 reason = "act.sub must be the actor's SPIFFE ID";
                 return null;
             }
 
-            actors.Add(sub);
+            actors.Add(id);
             if (actors.Count > MandateFormat.MaxDepthLimit + 1)
             {
                 reason = "act is nested deeper than any chain may be";
                 return null;
             }
 
-            if (!act.TryGetProperty("act", out act))
-            {
-                break;
-            }
+            act = inner;
         }
 
         actors.Reverse();
         return actors;
     }
 
-    private static MandateTask? ReadTask(JsonElement payload, ref string reason)
+    private static List<DelegationHop>? ReadChain(JsonElement chain, ref string reason)
     {
-        if (!payload.TryGetProperty("task", out var task) || task.ValueKind != JsonValueKind.Object || task.EnumerateObject().Count() != 2)
-        {
-            reason = "task must be an object with exactly id and purpose";
-            return null;
-        }
-
-        var id = String(task, "id", ref reason);
-        var purpose = String(task, "purpose", ref reason);
-        return reason.Length == 0 ? new MandateTask(id!, purpose!) : null;
-    }
-
-    private static List<DelegationHop>? ReadChain(JsonElement payload, ref string reason)
-    {
-        if (!payload.TryGetProperty("delegation_chain", out var chain) || chain.ValueKind != JsonValueKind.Array ||
-            chain.GetArrayLength() is 0 or > MandateFormat.MaxDepthLimit + 1)
+        if (chain.ValueKind != JsonValueKind.Array || chain.GetArrayLength() is 0 or > MandateFormat.MaxDepthLimit + 1)
         {
             reason = $"delegation_chain must be an array of 1 to {MandateFormat.MaxDepthLimit + 1} hops";
             return null;
@@ -190,173 +188,47 @@ internal static class MandateClaimsReader
         var hops = new List<DelegationHop>(chain.GetArrayLength());
         foreach (var hop in chain.EnumerateArray())
         {
-            if (hop.ValueKind != JsonValueKind.Object || hop.EnumerateObject().Any(m => Array.IndexOf(HopMembers, m.Name) < 0))
+            var read = hop.ValueKind == JsonValueKind.Object ? ReadHop(hop, ref reason) : null;
+            if (read is null)
             {
-                reason = "a delegation_chain hop must be an object of delegator, delegatee, scope, iat, exp, jti";
+                reason = "delegation_chain: " + (reason.Length > 0 ? reason : "a hop must be an object");
                 return null;
             }
 
-            var delegator = String(hop, "delegator", ref reason);
-            var delegatee = String(hop, "delegatee", ref reason);
-            var jti = String(hop, "jti", ref reason);
-            var scope = reason.Length == 0 ? ReadScope(hop, "scope", ref reason) : null;
-            if (reason.Length > 0 || !Time(hop, "iat", true, out var iat, ref reason) || !Time(hop, "exp", true, out var exp, ref reason))
-            {
-                reason = "delegation_chain: " + reason;
-                return null;
-            }
-
-            hops.Add(new DelegationHop(delegator!, delegatee!, scope!, iat, exp, jti!));
+            hops.Add(read);
         }
 
         return hops;
     }
 
-    private static MandateConstraints? ReadConstraints(JsonElement payload, ref string reason)
+    private static DelegationHop? ReadHop(JsonElement hop, ref string reason)
     {
-        if (!payload.TryGetProperty("constraints", out var constraints) || constraints.ValueKind != JsonValueKind.Object ||
-            constraints.EnumerateObject().Any(m => m.Name is not ("max_depth" or "ask")) ||
-            !constraints.TryGetProperty("max_depth", out var depth) || depth.ValueKind != JsonValueKind.Number ||
-            !depth.TryGetInt32(out var maxDepth) || maxDepth is < 0 or > MandateFormat.MaxDepthLimit)
+        JsonElement delegator = default, delegatee = default, scope = default, iat = default, exp = default, jti = default;
+        foreach (var member in hop.EnumerateObject())
         {
-            reason = $"constraints must be an object with max_depth (0 to {MandateFormat.MaxDepthLimit}) and optionally ask";
-            return null;
-        }
-
-        var ask = Scope.Empty;
-        if (constraints.TryGetProperty("ask", out var askList))
-        {
-            if (askList.ValueKind != JsonValueKind.Array || askList.EnumerateArray().Any(a => a.ValueKind != JsonValueKind.String))
+            switch (member.Name)
             {
-                reason = "constraints.ask must be an array of capabilities";
-                return null;
-            }
-
-            var parsed = Scope.Parse(string.Join(' ', askList.EnumerateArray().Select(a => a.GetString())), allowEmpty: true);
-            if (!parsed.IsSuccess)
-            {
-                reason = "constraints.ask: " + parsed.Error.Message;
-                return null;
-            }
-
-            ask = parsed.Value;
-        }
-
-        return new MandateConstraints(maxDepth, ask);
-    }
-
-    private static string? ReadConfirmation(JsonElement payload, ref string reason)
-    {
-        if (!payload.TryGetProperty("cnf", out var cnf))
-        {
-            return null;
-        }
-
-        if (cnf.ValueKind != JsonValueKind.Object || cnf.EnumerateObject().Count() != 1 ||
-            !cnf.TryGetProperty(MandateFormat.ThumbprintMember, out var x5t) || x5t.ValueKind != JsonValueKind.String ||
-            !PresenterBinding.IsThumbprint(x5t.GetString()))
-        {
-            reason = "cnf must be {\"x5t#S256\": <base64url SHA-256>}";
-            return null;
-        }
-
-        return x5t.GetString();
-    }
-
-    private static List<string>? ReadAudience(JsonElement payload, ref string reason)
-    {
-        if (!payload.TryGetProperty("aud", out var aud))
-        {
-            return [];
-        }
-
-        var list = new List<string>();
-        if (aud.ValueKind == JsonValueKind.String && aud.GetString() is { Length: > 0 } single)
-        {
-            list.Add(single);
-            return list;
-        }
-
-        if (aud.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in aud.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.String || item.GetString() is not { Length: > 0 } value)
-                {
-                    break;
-                }
-
-                list.Add(value);
-            }
-
-            if (list.Count > 0 && list.Count == aud.GetArrayLength())
-            {
-                return list;
+                case "delegator": delegator = member.Value; break;
+                case "delegatee": delegatee = member.Value; break;
+                case "scope": scope = member.Value; break;
+                case "iat": iat = member.Value; break;
+                case "exp": exp = member.Value; break;
+                case "jti": jti = member.Value; break;
+                default:
+                    reason = $"a hop has a member '{Capability.Shorten(member.Name)}' (only delegator, delegatee, scope, iat, exp, jti)";
+                    return null;
             }
         }
 
-        reason = "aud must be a non-empty string or array of strings";
-        return null;
-    }
-
-    private static Scope? ReadScope(JsonElement element, string name, ref string reason)
-    {
-        if (reason.Length > 0)
+        var from = String(delegator, "delegator", ref reason);
+        var to = String(delegatee, "delegatee", ref reason);
+        var id = String(jti, "jti", ref reason);
+        var granted = reason.Length == 0 ? ReadScope(scope, "scope", ref reason) : null;
+        if (reason.Length > 0 || !Time(iat, "iat", true, out var issued, ref reason) || !Time(exp, "exp", true, out var expires, ref reason))
         {
             return null;
         }
 
-        var text = String(element, name, ref reason);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var scope = Scope.Parse(text);
-        if (!scope.IsSuccess)
-        {
-            reason = name + ": " + scope.Error.Message;
-            return null;
-        }
-
-        return scope.Value;
-    }
-
-    private static string? String(JsonElement element, string name, ref string reason)
-    {
-        if (element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text)
-        {
-            return text;
-        }
-
-        if (reason.Length == 0)
-        {
-            reason = $"the {name} claim is missing or not a non-empty string";
-        }
-
-        return null;
-    }
-
-    private static bool Time(JsonElement element, string name, bool required, out DateTimeOffset value, ref string reason)
-    {
-        value = default;
-        if (!element.TryGetProperty(name, out var v))
-        {
-            if (required)
-            {
-                reason = $"the {name} claim is missing";
-            }
-
-            return !required;
-        }
-
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out var seconds) || seconds < 0 || seconds > 253402300799)
-        {
-            reason = $"the {name} claim is not a whole number of seconds";
-            return false;
-        }
-
-        value = DateTimeOffset.FromUnixTimeSeconds(seconds);
-        return true;
+        return new DelegationHop(from!, to!, granted!, issued, expires, id!);
     }
 }
