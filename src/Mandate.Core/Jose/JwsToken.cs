@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
@@ -10,6 +11,9 @@ namespace Mandate.Core.Jose;
 /// </summary>
 public sealed class JwsToken : IDisposable
 {
+    private static readonly SearchValues<char> Base64UrlAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
     private readonly JsonDocument _header;
     private readonly JsonDocument _payload;
 
@@ -94,7 +98,8 @@ public sealed class JwsToken : IDisposable
     private static bool TryDecode(ReadOnlySpan<char> part, out byte[] bytes)
     {
         bytes = [];
-        if (part.IsEmpty || !Base64Url.IsValid(part) || part.Contains('='))
+        // Base64Url.IsValid skips whitespace; a compact JWS is exactly the alphabet, so that one token has one spelling.
+        if (part.IsEmpty || part.ContainsAnyExcept(Base64UrlAlphabet) || !Base64Url.IsValid(part))
         {
             return false;
         }

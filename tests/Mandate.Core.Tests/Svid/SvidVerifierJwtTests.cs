@@ -298,6 +298,23 @@ public sealed class SvidVerifierJwtTests : IDisposable
     }
 
     [Theory]
+    [InlineData(0, " ")]
+    [InlineData(1, "\n")]
+    [InlineData(2, "\t")]
+    [InlineData(2, "\r\n")]
+    [InlineData(2, "+")]
+    public void Verify_ValidTokenWithACharacterOutsideBase64UrlInsideAPart_IsRejected(int part, string inserted)
+    {
+        // Otherwise one token has many spellings that all verify (JWS compact form is exactly base64url).
+        var parts = JwtForge.Parts(Issue(TimeSpan.FromMinutes(5)).Token);
+        parts[part] = parts[part][..8] + inserted + parts[part][8..];
+
+        var result = Verifier().Verify(string.Join('.', parts), Aud);
+
+        Assert.False(result.IsSuccess, "a token with '" + inserted.Replace("\n", "\\n", StringComparison.Ordinal) + "' inside part " + part + " was accepted");
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("a.b")]
     [InlineData("a.b.c.d")]
