@@ -13,6 +13,7 @@ var root = new RootCommand("Mandate: identity and access for AI coding agents.")
     BundleCommand.Create(),
     AuditCommand.Create(),
     PolicyCommand.Create(),
+    ConfigCommand.Create(),
     DemoCommand.Create(),
 };
 

@@ -12,6 +12,7 @@ namespace Mandate.Cli.Output;
 [JsonSerializable(typeof(X509SvidOutput))]
 [JsonSerializable(typeof(JwtSvidOutput))]
 [JsonSerializable(typeof(VerifyOutput))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

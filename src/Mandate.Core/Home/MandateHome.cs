@@ -45,6 +45,13 @@ public sealed class MandateHome
                 "Run 'mandate init --trust-domain <name>' first, or set MANDATE_HOME to an existing home.");
         }
 
+        var config = LoadConfig();
+        return config.IsSuccess ? Settings.From(config.Value, ConfigPath) : config.Error;
+    }
+
+    /// <summary>Reads config.json as written, unchecked (see <see cref="LoadSettings"/> for the checked view).</summary>
+    public Outcome<MandateConfig> LoadConfig()
+    {
         MandateConfig? config;
         try
         {
@@ -60,7 +67,7 @@ public sealed class MandateHome
 
         return config is null
             ? new MandateError(ErrorCodes.ConfigInvalid, $"{ConfigPath} is empty.", "Re-create the home with 'mandate init --force'.")
-            : Settings.From(config, ConfigPath);
+            : config;
     }
 
     public void SaveConfig(MandateConfig config) =>
