@@ -38,6 +38,33 @@ public sealed class LikeTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
     }
 
+    [Fact]
+    public void Like_LongSegments_MatchLikeASubstringSearch()
+    {
+        Assert.Equal("true", Cedar.Eval("\"xxaaaaaaaaaabaaaaaaaaaabyy\" like \"xx*aaaaaaaaaab*yy\""));
+        Assert.Equal("true", Cedar.Eval("\"abababababababababc-abababababc\" like \"*ababababc*ababababc\""));
+        Assert.Equal("false", Cedar.Eval("\"aaaaaaaaaaaaaaaaaaaa\" like \"*aaaaaaaaab*\""));
+    }
+
+    [Fact]
+    public void Like_PathologicalLongSegment_RunsInLinearTime()
+    {
+        var text = new string('a', 200_000);
+        var pattern = "*" + new string('a', 5_000) + "b*";
+        var watch = Stopwatch.StartNew();
+        Assert.Equal("false", Cedar.Eval($"\"{text}\" like \"{pattern}\""));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
+    }
+
+    [Property]
+    public bool Like_LongNeedle_IsSubstringTest(string? haystack, string? needle)
+    {
+        haystack = Sanitize(haystack) + Sanitize(needle) + Sanitize(needle);
+        needle = Sanitize(needle) + "0123456789";
+        var result = Cedar.Eval($"\"{haystack}\" like \"*{needle}*\"");
+        return result == (haystack.Contains(needle, StringComparison.Ordinal) ? "true" : "false");
+    }
+
     [Property]
     public bool Like_WithStarsOnBothSides_IsSubstringTest(string? haystack, string? needle)
     {
