@@ -1,8 +1,5 @@
 namespace Mandate.Cedar.Extensions;
 
-/// <summary>Computes an extension function; on failure returns null and sets <paramref name="error"/>.</summary>
-internal delegate CedarValue? ExtensionImplementation(ReadOnlySpan<CedarValue> args, out string? error);
-
 /// <summary>One extension function or method (<c>ip</c>, <c>lessThan</c>, <c>offset</c>, ...).</summary>
 internal sealed class ExtensionFunction(string name, bool isMethod, int minArgs, int maxArgs, ExtensionImplementation implementation)
 {
