@@ -55,6 +55,30 @@ internal static class Migrations
             created_at TEXT NOT NULL
         ) STRICT;
         """,
+
+        // 2: issued mandates (never the token: only its SHA-256) and their revocations.
+        """
+        CREATE TABLE mandates (
+            jti TEXT PRIMARY KEY,
+            parent_jti TEXT REFERENCES mandates (jti),
+            actor TEXT NOT NULL,
+            agent_id TEXT,
+            human TEXT NOT NULL,
+            task_id TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            depth INTEGER NOT NULL,
+            issued_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            token_sha256 TEXT NOT NULL,
+            revoked_at TEXT,
+            revocation_reason TEXT
+        ) STRICT;
+        CREATE INDEX mandates_parent ON mandates (parent_jti);
+        CREATE INDEX mandates_task ON mandates (task_id);
+        CREATE INDEX mandates_agent ON mandates (agent_id);
+        CREATE INDEX mandates_human ON mandates (human);
+        """,
     ];
 
     public static int Latest => Steps.Length;

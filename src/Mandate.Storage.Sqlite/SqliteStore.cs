@@ -21,11 +21,14 @@ public sealed class SqliteStore : IMandateStore
         var audit = new SqliteAuditLog(connection, keys, time);
         Audit = audit;
         Agents = new SqliteAgentStore(connection, audit);
+        Mandates = new SqliteMandateStore(connection, audit);
     }
 
     public IAgentStore Agents { get; }
 
     public IAuditLog Audit { get; }
+
+    public IMandateRecordStore Mandates { get; }
 
     /// <summary>Opens (creating and migrating if needed) the store; <paramref name="keys"/> sign checkpoints and key the redaction HMAC.</summary>
     public static SqliteStore Open(string path, AuditKeys keys, TimeProvider? time = null)

@@ -8,4 +8,6 @@ public interface IMandateStore : IDisposable
     IAgentStore Agents { get; }
 
     IAuditLog Audit { get; }
+
+    IMandateRecordStore Mandates { get; }
 }

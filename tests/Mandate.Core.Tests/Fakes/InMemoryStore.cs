@@ -18,6 +18,8 @@ internal sealed class InMemoryStore : IMandateStore, IAgentStore, IAuditLog
 
     public IAuditLog Audit => this;
 
+    public IMandateRecordStore Mandates => throw new NotSupportedException("Core's tests of mandates use the SQLite store's tests.");
+
     public long Size => AllEvents.Count;
 
     public NoteVerifierKey VerifierKey => throw new NotSupportedException("Core's tests do not sign checkpoints.");
