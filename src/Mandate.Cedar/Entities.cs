@@ -10,7 +10,11 @@ public sealed partial class Entities
 {
     public static readonly Entities Empty = new([]);
 
+    private static readonly HashSet<EntityUid> NoAncestors = [];
     private readonly Dictionary<EntityUid, Entity> _entities;
+
+    // Kept here, not on Entity, so one Entity object can belong to several stores with different hierarchies.
+    private readonly Dictionary<EntityUid, HashSet<EntityUid>> _ancestors = [];
 
     private Entities(Dictionary<EntityUid, Entity> entities, long maxAncestorEntries = MaxAncestorEntries)
     {
@@ -42,6 +46,13 @@ public sealed partial class Entities
 
     public bool TryGet(EntityUid uid, [NotNullWhen(true)] out Entity? entity) => _entities.TryGetValue(uid, out entity);
 
+    /// <summary>True when <paramref name="ancestor"/> is a transitive parent of <paramref name="child"/> in this store.</summary>
+    public bool IsDescendantOf(EntityUid child, EntityUid ancestor) =>
+        _ancestors.TryGetValue(child, out var set) && set.Contains(ancestor);
+
+    /// <summary>The transitive ancestors of an entity (empty when it is not in the store).</summary>
+    internal HashSet<EntityUid> AncestorsOf(EntityUid uid) => _ancestors.TryGetValue(uid, out var set) ? set : NoAncestors;
+
     /// <summary>A new store holding these entities and <paramref name="more"/> (which win on conflicts).</summary>
     public Entities With(IEnumerable<Entity> more)
     {
@@ -49,7 +60,7 @@ public sealed partial class Entities
         var map = new Dictionary<EntityUid, Entity>();
         foreach (var (uid, entity) in _entities)
         {
-            map[uid] = new Entity(uid, entity.AttributeMap, entity.Parents, entity.TagMap);
+            map[uid] = entity;
         }
 
         foreach (var entity in more)
@@ -100,7 +111,7 @@ public sealed partial class Entities
                 throw new CedarJsonException($"the entity hierarchy is too large (more than {maxAncestorEntries} ancestor relations)");
             }
 
-            entity.Ancestors = ancestors;
+            _ancestors[entity.Uid] = ancestors;
         }
     }
 }

@@ -16,7 +16,6 @@ public sealed class Entity
         AttributeMap = attributes is null ? NoValues : new Dictionary<string, CedarValue>(attributes, StringComparer.Ordinal);
         TagMap = tags is null ? NoValues : new Dictionary<string, CedarValue>(tags, StringComparer.Ordinal);
         Parents = parents is null ? [] : [.. parents.Distinct()];
-        Ancestors = [];
     }
 
     public EntityUid Uid { get; }
@@ -27,13 +26,7 @@ public sealed class Entity
 
     public IReadOnlyDictionary<string, CedarValue> Tags => TagMap;
 
-    /// <summary>All transitive ancestors, filled in when the entity joins an <see cref="Entities"/> store.</summary>
-    internal HashSet<EntityUid> Ancestors { get; set; }
-
     internal Dictionary<string, CedarValue> AttributeMap { get; }
 
     internal Dictionary<string, CedarValue> TagMap { get; }
-
-    /// <summary>True when <paramref name="ancestor"/> is a (transitive) parent of this entity.</summary>
-    public bool IsDescendantOf(EntityUid ancestor) => Ancestors.Contains(ancestor);
 }

@@ -128,10 +128,10 @@ internal sealed class BinaryExpr(BinaryOp op, Expr left, Expr right) : Expr
             return context.TypeError("(entity of any type)", l);
         }
 
-        context.Entities.TryGet(child, out var entity);
+        var ancestors = context.Entities.AncestorsOf(child);
         if (r is EntityUid parent)
         {
-            return BoolValue.Of(child.Equals(parent) || (entity is not null && entity.Ancestors.Contains(parent)));
+            return BoolValue.Of(child.Equals(parent) || ancestors.Contains(parent));
         }
 
         if (r is not SetValue set)
@@ -151,7 +151,7 @@ internal sealed class BinaryExpr(BinaryOp op, Expr left, Expr right) : Expr
         foreach (var item in set.Items)
         {
             var candidate = (EntityUid)item;
-            if (child.Equals(candidate) || (entity is not null && entity.Ancestors.Contains(candidate)))
+            if (child.Equals(candidate) || ancestors.Contains(candidate))
             {
                 return BoolValue.True;
             }

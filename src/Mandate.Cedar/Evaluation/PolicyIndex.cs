@@ -124,15 +124,12 @@ internal sealed class PolicyIndex
             sources++;
         }
 
-        if (entities.TryGet(uid, out var entity))
+        foreach (var ancestor in entities.AncestorsOf(uid))
         {
-            foreach (var ancestor in entity.Ancestors)
+            if (index.TryGetValue(ancestor, out var viaAncestor))
             {
-                if (index.TryGetValue(ancestor, out var viaAncestor))
-                {
-                    hits.AddRange(viaAncestor);
-                    sources++;
-                }
+                hits.AddRange(viaAncestor);
+                sources++;
             }
         }
 

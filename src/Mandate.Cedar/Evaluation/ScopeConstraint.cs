@@ -49,8 +49,7 @@ internal sealed class ScopeConstraint
 
     private bool IsIn(EntityUid uid, Entities store)
     {
-        Entity? entity = null;
-        var looked = false;
+        HashSet<EntityUid>? ancestors = null;
         foreach (var target in Entities)
         {
             if (uid.Equals(target))
@@ -58,13 +57,8 @@ internal sealed class ScopeConstraint
                 return true;
             }
 
-            if (!looked)
-            {
-                store.TryGet(uid, out entity);
-                looked = true;
-            }
-
-            if (entity is not null && entity.Ancestors.Contains(target))
+            ancestors ??= store.AncestorsOf(uid);
+            if (ancestors.Contains(target))
             {
                 return true;
             }
