@@ -34,6 +34,14 @@ public sealed class HomeInitializer
             return td.Error;
         }
 
+        if (File.Exists(home.Root))
+        {
+            return new MandateError(
+                ErrorCodes.HomeExists,
+                $"{home.Root} is a file, not a Mandate home folder.",
+                "Point MANDATE_HOME (or --home) at a folder, or move the file away.");
+        }
+
         string? movedTo = null;
         if (Directory.Exists(home.Root) && Directory.EnumerateFileSystemEntries(home.Root).Any())
         {

@@ -109,6 +109,16 @@ public sealed class InitCommandTests
     }
 
     [Fact]
+    public async Task Init_HomeThatIsAFile_IsRefusedWithExit1()
+    {
+        using var home = new TempHome();
+        File.WriteAllText(home.Home, "a file");
+
+        (await home.RunAsync("init", "--trust-domain", "acme.dev")).AssertError(1, "MDT1002");
+        (await home.RunAsync("agent", "list")).AssertError(1, "MDT1001");
+    }
+
+    [Fact]
     public async Task Init_HomeOption_OverridesTheEnvironment()
     {
         using var home = new TempHome();

@@ -73,6 +73,21 @@ public sealed class HomeInitializerTests : IDisposable
         Assert.Equal(caBefore, File.ReadAllText(home.CaCertificatePath));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Init_HomePathThatIsAFile_IsRefused_AndTheFileIsLeftAlone(bool force)
+    {
+        var path = Path.Combine(_dir, "home");
+        File.WriteAllText(path, "not a folder");
+
+        var result = Initializer().Init(new MandateHome(path), "acme.dev", force, "test");
+
+        Assert.Equal(ErrorCodes.HomeExists, result.Error?.Code);
+        Assert.Contains("is a file", result.Error?.Message, StringComparison.Ordinal);
+        Assert.Equal("not a folder", File.ReadAllText(path));
+    }
+
     [Fact]
     public void Init_WithForceAndTrailingSlash_MovesTheOldHomeAside()
     {
