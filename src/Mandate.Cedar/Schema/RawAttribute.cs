@@ -1,0 +1,3 @@
+namespace Mandate.Cedar.Schema;
+
+internal sealed record RawAttribute(string Name, RawType Type, bool IsRequired);

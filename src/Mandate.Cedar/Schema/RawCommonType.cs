@@ -1,0 +1,3 @@
+namespace Mandate.Cedar.Schema;
+
+internal sealed record RawCommonType(string Namespace, string Name, RawType Type, int Line, int Column);
