@@ -79,7 +79,14 @@ public sealed partial class Entities
 
                 foreach (var parent in parentsElement.EnumerateArray())
                 {
-                    parents.Add(CedarJson.ReadUid(parent, where + ".parents"));
+                    var parentUid = CedarJson.ReadUid(parent, where + ".parents");
+                    if (uid.IsAction && !parentUid.IsAction)
+                    {
+                        // Cedar refuses such data: action groups are actions, never other entities.
+                        throw new CedarJsonException("action " + uid + " has a non-action parent " + parentUid);
+                    }
+
+                    parents.Add(parentUid);
                 }
             }
 
