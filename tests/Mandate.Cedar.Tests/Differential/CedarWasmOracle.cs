@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Mandate.Cedar.Tests.Differential;
+
+/// <summary>
+/// The reference implementation, @cedar-policy/cedar-wasm, behind tests/interop/cedar-diff.mjs: one Node process
+/// answering a batch of scenarios per JSON line. Fails (not skips) when node or node_modules is missing: CI runs
+/// 'npm ci' in tests/interop first.
+/// </summary>
+internal sealed class CedarWasmOracle : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stderr = new();
+
+    private CedarWasmOracle(Process process)
+    {
+        _process = process;
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            lock (_stderr)
+            {
+                _stderr.AppendLine(e.Data);
+            }
+        };
+        _process.BeginErrorReadLine();
+    }
+
+    public static CedarWasmOracle Start()
+    {
+        var interop = InteropDirectory();
+        var package = Path.Combine(interop, "node_modules", "@cedar-policy", "cedar-wasm");
+        Assert.True(Directory.Exists(package), $"@cedar-policy/cedar-wasm is not installed: run 'npm ci' in {interop}");
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = interop,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardInputEncoding = utf8,
+            StandardOutputEncoding = utf8,
+            StandardErrorEncoding = utf8,
+        };
+        start.ArgumentList.Add("cedar-diff.mjs");
+        try
+        {
+            return new CedarWasmOracle(Process.Start(start)!);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            Assert.Fail($"node is not on PATH ({e.Message}); install Node.js 20 or later to run the Cedar differential tests.");
+            throw;
+        }
+    }
+
+    /// <summary>Answers for each scenario, one per request (a scenario whose policies do not parse is refused whole).</summary>
+    public IReadOnlyList<IReadOnlyList<Answer>> Ask(IReadOnlyList<Scenario> scenarios)
+    {
+        var line = new StringBuilder("[");
+        for (var i = 0; i < scenarios.Count; i++)
+        {
+            var s = scenarios[i];
+            line.Append(i == 0 ? "" : ",")
+                .Append("{\"policies\":").Append(JsonValue.Create(s.Policies).ToJsonString())
+                .Append(",\"entities\":").Append(s.EntitiesJson)
+                .Append(",\"requests\":[").AppendJoin(',', s.Requests).Append("]}");
+        }
+
+        var reply = Exchange(line.Append(']').ToString());
+        using var document = JsonDocument.Parse(reply);
+        var answers = new List<IReadOnlyList<Answer>>();
+        var k = 0;
+        foreach (var element in document.RootElement.EnumerateArray())
+        {
+            var requests = scenarios[k++].Requests.Count;
+            answers.Add(element.TryGetProperty("results", out var results)
+                ? [.. results.EnumerateArray().Select(Answer.FromOracle)]
+                : [.. Enumerable.Repeat(Answer.FromOracle(element), requests)]);
+        }
+
+        return answers;
+    }
+
+    private string Exchange(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Flush();
+        var reply = _process.StandardOutput.ReadLine();
+        if (reply is null)
+        {
+            _process.WaitForExit(5000);
+            lock (_stderr)
+            {
+                throw new InvalidOperationException("cedar-diff.mjs ended without answering: " + _stderr);
+            }
+        }
+
+        return reply;
+    }
+
+    public void Dispose()
+    {
+        _process.StandardInput.Close();
+        if (!_process.WaitForExit(5000))
+        {
+            _process.Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private static string InteropDirectory([CallerFilePath] string here = "")
+    {
+        var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here) ?? "", "..", "..", "interop"));
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); !File.Exists(Path.Combine(path, "cedar-diff.mjs")) && dir is not null; dir = dir.Parent)
+        {
+            path = Path.Combine(dir.FullName, "tests", "interop");
+        }
+
+        return path;
+    }
+}
