@@ -37,6 +37,7 @@ public sealed class IntegrationTest
 
     public IReadOnlyList<IntegrationTestRequest> Requests { get; }
 
+    /// <summary>Reads a test file; throws <see cref="CedarJsonException"/> when it is not a valid test.</summary>
     public static IntegrationTest Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -49,7 +50,17 @@ public sealed class IntegrationTest
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(testFilePath);
-        using var document = JsonDocument.Parse(json, CedarJson.DocumentOptions);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, CedarJson.DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new CedarJsonException(testFilePath + ": invalid test JSON: " + e.Message, e);
+        }
+
+        using var owned = document;
         var root = document.RootElement;
         var policies = RequiredString(root, "policies");
         var entities = RequiredString(root, "entities");
