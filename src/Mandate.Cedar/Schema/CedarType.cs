@@ -9,6 +9,9 @@ namespace Mandate.Cedar.Schema;
 /// </summary>
 public sealed class CedarType : IEquatable<CedarType>
 {
+    // Declared first: the instances below use it while the type initializes.
+    private static readonly Dictionary<string, AttributeType> NoAttributes = new(StringComparer.Ordinal);
+
     public static readonly CedarType Never = new(CedarTypeKind.Never);
     public static readonly CedarType Bool = new(CedarTypeKind.Bool);
     public static readonly CedarType True = new(CedarTypeKind.True);
@@ -22,8 +25,6 @@ public sealed class CedarType : IEquatable<CedarType>
 
     /// <summary>Any record (open, no known attributes); only used as an expectation.</summary>
     public static readonly CedarType AnyRecord = new(CedarTypeKind.Record, attributes: new Dictionary<string, AttributeType>(StringComparer.Ordinal), open: true);
-
-    private static readonly Dictionary<string, AttributeType> NoAttributes = new(StringComparer.Ordinal);
 
     private CedarType(CedarTypeKind kind, string? name = null, CedarType? element = null, IReadOnlyDictionary<string, AttributeType>? attributes = null, bool open = false)
     {

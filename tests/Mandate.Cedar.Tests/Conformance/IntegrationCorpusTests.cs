@@ -1,3 +1,5 @@
+using Mandate.Cedar.Testing;
+
 namespace Mandate.Cedar.Tests.Conformance;
 
 /// <summary>The official Cedar integration tests: every request's decision, reasons and errors must match.</summary>
@@ -9,7 +11,7 @@ public sealed class IntegrationCorpusTests(CorpusFixture corpus)
     public void HandwrittenTests_AllRequestsMatch()
     {
         var files = Directory.GetFiles(Path.Combine(corpus.VendoredRoot, "tests"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
-        var (requests, matched, mismatches) = CorpusReport.Run(files, corpus.VendoredRoot, new SchemaShapesStandIn());
+        var (requests, matched, mismatches) = CorpusReport.Run(files, corpus.VendoredRoot, CedarSchemaSupport.Instance);
         TestContext.Current.TestOutputHelper?.WriteLine(CorpusReport.Summary("handwritten", requests, matched, mismatches));
         Assert.True(mismatches.Count == 0, CorpusReport.Summary("handwritten", requests, matched, mismatches));
     }
