@@ -94,7 +94,13 @@ public sealed partial class Entities
             {
                 if (!uid.IsAction || shapes is null)
                 {
-                    throw new CedarJsonException("duplicate entity " + uid);
+                    // Cedar keeps one copy of an entity listed twice with the same content and refuses differing ones.
+                    if (!SameContent(existing, attributes, parents, tags))
+                    {
+                        throw new CedarJsonException("duplicate entity " + uid);
+                    }
+
+                    continue;
                 }
 
                 // An action the schema already declares: the data may repeat it; keep both sets of parents.
@@ -104,8 +110,27 @@ public sealed partial class Entities
             map[uid] = new Entity(uid, attributes, parents, tags);
         }
 
-        return new Entities(map);
+        var store = new Entities(map);
+        foreach (var uid in map.Keys)
+        {
+            if (store.IsDescendantOf(uid, uid))
+            {
+                // Cedar refuses a hierarchy with a cycle, a self-loop included.
+                throw new CedarJsonException("the entity hierarchy has a cycle through " + uid);
+            }
+        }
+
+        return store;
     }
+
+    private static bool SameContent(Entity existing, Dictionary<string, CedarValue>? attributes, List<EntityUid> parents, Dictionary<string, CedarValue>? tags) =>
+        SameValues(existing.AttributeMap, attributes)
+        && SameValues(existing.TagMap, tags)
+        && existing.Parents.ToHashSet().SetEquals(parents);
+
+    private static bool SameValues(Dictionary<string, CedarValue> existing, Dictionary<string, CedarValue>? other) =>
+        existing.Count == (other?.Count ?? 0)
+        && (other is null || other.All(kv => existing.TryGetValue(kv.Key, out var value) && value.Equals(kv.Value)));
 
     /// <summary>The store in the Cedar entities JSON format, with explicit <c>__entity</c>/<c>__extn</c> escapes.</summary>
     public string ToJson(bool indented = false)
