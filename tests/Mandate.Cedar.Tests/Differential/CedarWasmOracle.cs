@@ -66,12 +66,17 @@ internal sealed class CedarWasmOracle : IDisposable
             var s = scenarios[i];
             line.Append(i == 0 ? "" : ",")
                 .Append("{\"policies\":").Append(JsonValue.Create(s.Policies).ToJsonString())
-                .Append(",\"entities\":").Append(s.EntitiesJson)
-                .Append(",\"requests\":[").AppendJoin(',', s.Requests).Append("]}");
+                .Append(",\"entities\":").Append(OneLine(s.EntitiesJson))
+                .Append(",\"requests\":[").AppendJoin(',', s.Requests.Select(OneLine)).Append("]}");
         }
 
         var reply = Exchange(line.Append(']').ToString());
         using var document = JsonDocument.Parse(reply);
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidOperationException("cedar-diff.mjs could not read the batch: " + reply);
+        }
+
         var answers = new List<IReadOnlyList<Answer>>();
         var k = 0;
         foreach (var element in document.RootElement.EnumerateArray())
@@ -84,6 +89,9 @@ internal sealed class CedarWasmOracle : IDisposable
 
         return answers;
     }
+
+    /// <summary>The protocol is one JSON document per line.</summary>
+    private static string OneLine(string json) => json.Contains('\n', StringComparison.Ordinal) ? JsonNode.Parse(json)!.ToJsonString() : json;
 
     private string Exchange(string line)
     {

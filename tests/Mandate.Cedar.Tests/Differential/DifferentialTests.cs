@@ -12,7 +12,7 @@ namespace Mandate.Cedar.Tests.Differential;
 public sealed class DifferentialTests
 {
     private const int ScenariosPerBatch = 64;
-    private const int DivergencesShown = 5;
+    private const int DivergencesShown = 10;
 
     [Fact]
     public void GeneratedCases_AgreeWithCedarWasm()
@@ -66,7 +66,10 @@ public sealed class DifferentialTests
                 continue;
             }
 
-            if (++tally.Divergences <= DivergencesShown)
+            // One report per distinct diverging policy text: a single bug tends to diverge many times.
+            tally.Divergences++;
+            var key = string.Join('\n', expected[r].DivergingPolicies(actual[r]).Select(id => scenario.PolicyTexts[int.Parse(id.AsSpan(6), CultureInfo.InvariantCulture)]));
+            if (tally.Shown.Count < DivergencesShown && tally.Shown.Add(key))
             {
                 report.Append(Describe(settings, index, scenario, r, expected[r], actual[r]));
             }
@@ -106,6 +109,8 @@ public sealed class DifferentialTests
         public long Refused { get; private set; }
 
         public long Divergences { get; set; }
+
+        public HashSet<string> Shown { get; } = new(StringComparer.Ordinal);
 
         public System.Diagnostics.Stopwatch Generating { get; } = new();
 

@@ -44,8 +44,9 @@ internal sealed partial class ScenarioGenerator
         };
     }
 
-    private Ex GenBool(int d) => _r.Next(22) switch
+    private Ex GenBool(int d) => _r.Next(23) switch
     {
+        22 => new Ex(_r.Pick(Probes.Conditions), Ex.If),
         0 or 1 => new Ex(W(Gen(Kind.Bool, d), Ex.And) + " && " + W(Gen(Kind.Bool, d), Ex.Rel), Ex.And),
         2 or 3 => new Ex(W(Gen(Kind.Bool, d), Ex.Or) + " || " + W(Gen(Kind.Bool, d), Ex.And), Ex.Or),
         4 => new Ex("!" + W(Gen(Kind.Bool, d), Ex.Member), Ex.Unary),

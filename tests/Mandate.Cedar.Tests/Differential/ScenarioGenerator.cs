@@ -28,6 +28,12 @@ internal sealed partial class ScenarioGenerator
             policies.Add(Policy());
         }
 
+        if (_r.Chance(0.03))
+        {
+            // A policy Cedar may refuse to parse: the whole set must then be refused by both engines.
+            policies[_r.Next(count)] = _r.Pick(Probes.Policies);
+        }
+
         var requests = new List<string>();
         for (var i = 0; i < RequestsPerScenario; i++)
         {
@@ -54,6 +60,20 @@ internal sealed partial class ScenarioGenerator
         foreach (var action in Vocabulary.Actions)
         {
             AddLevel(store, [("Action", action)], action is "read" or "exec" ? readOnly : all, dagOnly: false);
+        }
+
+        if (_r.Chance(0.01))
+        {
+            // Invalid data on purpose: a duplicate entity or a cycle; both engines must refuse it.
+            var victim = store[_r.Next(store.Count)]!.AsObject();
+            if (_r.Chance(0.5))
+            {
+                store.Add(victim.DeepClone());
+            }
+            else
+            {
+                victim["parents"]!.AsArray().Add(victim["uid"]!.DeepClone());
+            }
         }
 
         return store.ToJsonString();
