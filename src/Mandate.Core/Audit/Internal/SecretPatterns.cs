@@ -5,20 +5,23 @@ namespace Mandate.Core.Audit.Internal;
 
 /// <summary>
 /// Detectors for common credential formats. Each marks the secret part with the group <c>secret</c>.
-/// All run with <see cref="RegexOptions.NonBacktracking"/>, so matching is linear in the input
-/// whatever an agent puts in a command line or tool output; open-ended repetitions stay unbounded
-/// (<c>{n,}</c>) because bounded counters multiply the automaton's construction cost.
+/// Every pattern is source-generated C#: nothing is parsed or built at run time, which matters
+/// because the hook is a fresh Native AOT process per tool call (the NonBacktracking engine cost
+/// tens of ms to construct there). Matching stays linear in the input without NonBacktracking:
+/// a match may only start where a token starts (a negative lookbehind), runs of one class are
+/// atomic, separators are bounded, and a pattern that still overruns its timeout makes the whole
+/// string redacted (fail closed).
 /// </summary>
 internal static partial class SecretPatterns
 {
     public const string SecretGroup = "secret";
 
     // Fixed-format tokens: a literal prefix then one character class, so backtracking is bounded by
-    // the token's length; these compile to C# at build time (no start-up cost, fastest matching).
+    // the token's length.
     private const RegexOptions TokenOptions = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    // Context patterns (key=value, URLs, PEM blocks) could backtrack quadratically: NonBacktracking.
-    private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    // Context patterns (key=value, URLs, PEM blocks): the same engine, written so it cannot rescan.
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     /// <summary>A bound no realistic input reaches; if one does, the whole string is redacted (fail closed).</summary>
     public const int TimeoutMilliseconds = 2000;
@@ -61,7 +64,7 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"\b(?<secret>(?:AKIA|ASIA)[A-Z0-9]{16})\b", TokenOptions, TimeoutMilliseconds)]
     private static partial Regex AwsAccessKeyId();
 
-    [GeneratedRegex(@"(?:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key)[""']?[ \t]*[:=][ \t]*[""']?(?<secret>[A-Za-z0-9/+=]{40})", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key)[""']?[ \t]{0,16}[:=][ \t]{0,16}[""']?(?<secret>[A-Za-z0-9/+=]{40})", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     private static partial Regex AwsSecretAccessKey();
 
     [GeneratedRegex(@"\b(?<secret>gh[pousr]_[A-Za-z0-9]{36,})\b", TokenOptions, TimeoutMilliseconds)]
@@ -98,25 +101,25 @@ internal static partial class SecretPatterns
     private static partial Regex SendGridKey();
 
     // Three runs of one class separated by dots: backtracking could rescan "eyJeyJ..." quadratically.
-    [GeneratedRegex(@"(?<secret>eyJ[A-Za-z0-9_\-]{2,}\.eyJ[A-Za-z0-9_\-]{2,}\.[A-Za-z0-9_\-]*)", Options, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])(?<secret>eyJ(?>[A-Za-z0-9_\-]{2,})\.eyJ(?>[A-Za-z0-9_\-]{2,})\.(?>[A-Za-z0-9_\-]*))", Options, TimeoutMilliseconds)]
     private static partial Regex Jwt();
 
     // A block cut off before its END line (truncated output) is redacted to the end of the string.
-    [GeneratedRegex(@"(?<secret>-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|[\s\S]*))", Options, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<secret>-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|[\s\S]*))", Options, TimeoutMilliseconds)]
     private static partial Regex PemPrivateKey();
 
-    [GeneratedRegex(@"\b[A-Za-z][A-Za-z0-9+.\-]*://[^/\s:@]*:(?<secret>[^/\s@]+)@", Options, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{0,31}://(?>[^/\s:@]*):(?<secret>(?>[^/\s@]+))@", Options, TimeoutMilliseconds)]
     private static partial Regex UrlPassword();
 
-    [GeneratedRegex(@"(?:password|passwd|passphrase|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?|account[_\-]?key|sharedaccesskey)[""']?[ \t]*[:=][ \t]*(?:""(?<secret>[^""\r\n]+)""|'(?<secret>[^'\r\n]+)'|(?<secret>[^\s""'&;,<>]+))", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:password|passwd|passphrase|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?|account[_\-]?key|sharedaccesskey)[""']?[ \t]{0,16}[:=][ \t]{0,16}(?:""(?<secret>(?>[^""\r\n]+))""|'(?<secret>(?>[^'\r\n]+))'|(?<secret>[^\s""'&;,<>]+))", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     private static partial Regex KeyValue();
 
-    [GeneratedRegex(@"(?:^|\s)--?(?:password|passwd|passphrase|token|secret|api-key|apikey|access-token|auth-token)[ \t]+[""']?(?<secret>[^\s""'\-][^\s""']*)", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:^|\s)--?(?:password|passwd|passphrase|token|secret|api-key|apikey|access-token|auth-token)[ \t]{1,16}[""']?(?<secret>[^\s""'\-][^\s""']*)", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     private static partial Regex CommandLineFlag();
 
-    [GeneratedRegex(@"authorization[""']?[ \t]*[:=][ \t]*[""']?(?:(?:bearer|basic|token|digest)[ \t]+)?(?<secret>[^\s""']+)", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
+    [GeneratedRegex(@"authorization[""']?[ \t]{0,16}[:=][ \t]{0,16}[""']?(?:(?:bearer|basic|token|digest)[ \t]{1,16})?(?<secret>[^\s""']+)", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     private static partial Regex AuthorizationHeader();
 
-    [GeneratedRegex(@"\bBearer[ \t]+(?<secret>[A-Za-z0-9._~+/\-]{16,}=*)", Options, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\bBearer[ \t]{1,16}(?<secret>[A-Za-z0-9._~+/\-]{16,}=*)", Options, TimeoutMilliseconds)]
     private static partial Regex BearerToken();
 }
