@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -18,34 +19,24 @@ public sealed class DifferentialTests
     public void GeneratedCases_AgreeWithCedarWasm()
     {
         var settings = DifferentialSettings.FromEnvironment();
-        using var oracle = CedarWasmOracle.Start();
-        var tally = new Tally();
-        var report = new StringBuilder();
-        for (long index = 0; tally.Cases < settings.Cases; index += ScenariosPerBatch)
-        {
-            tally.Generating.Start();
-            var batch = Enumerable.Range(0, ScenariosPerBatch)
-                .Select(i => (Index: index + i, Scenario: ScenarioGenerator.Generate(DiffRandom.ScenarioSeed(settings.Seed, index + i))))
-                .ToList();
-            tally.Generating.Stop();
-            tally.Oracle.Start();
-            var expected = oracle.Ask([.. batch.Select(b => b.Scenario)]);
-            tally.Oracle.Stop();
-            for (var i = 0; i < batch.Count; i++)
-            {
-                Compare(settings, batch[i].Index, batch[i].Scenario, expected[i], tally, report);
-            }
-        }
+        var casesPerBatch = ScenariosPerBatch * ScenarioGenerator.RequestsPerScenario;
+        var batches = (settings.Cases + casesPerBatch - 1) / casesPerBatch;
+
+        // One Node process per core: cedar-wasm is the slow half, so batches are spread over workers.
+        var workers = (int)Math.Min(Math.Clamp(Environment.ProcessorCount, 1, 4), batches);
+        var tallies = new Tally[workers];
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w => tallies[w] = Run(settings, w, workers, batches));
+        var tally = tallies.Aggregate(new Tally(), (all, one) => all.Add(one));
 
         var summary = string.Create(CultureInfo.InvariantCulture, $"{tally.Cases:N0} cases (seed {settings.Seed}): {tally.Divergences} divergences; ")
             + string.Create(CultureInfo.InvariantCulture, $"{tally.Allows:N0} allow, {tally.Denies:N0} deny, {tally.WithErrors:N0} with erroring policies, {tally.Refused:N0} refused by both; ")
-            + string.Create(CultureInfo.InvariantCulture, $"time: generator {tally.Generating.Elapsed.TotalSeconds:F1} s, cedar-wasm {tally.Oracle.Elapsed.TotalSeconds:F1} s, Mandate {tally.Mandate.Elapsed.TotalSeconds:F1} s");
+            + string.Create(CultureInfo.InvariantCulture, $"time summed over {workers} workers: generator {tally.GeneratingTime.TotalSeconds:F1} s, cedar-wasm {tally.OracleTime.TotalSeconds:F1} s, Mandate {tally.MandateTime.TotalSeconds:F1} s");
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
         foreach (var (reason, count) in tally.RefusalReasons.OrderByDescending(r => r.Value).Take(8))
         {
             TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  refused {count:N0}x: {reason}"));
         }
-        Assert.True(tally.Divergences == 0, summary + "\n" + report);
+        Assert.True(tally.Divergences == 0, summary + "\n" + tally.Report);
 
         // The generator must keep exercising every outcome, or agreement means little.
         Assert.True(tally.Allows * 10 > tally.Cases, "too few allows: " + summary);
@@ -53,7 +44,31 @@ public sealed class DifferentialTests
         Assert.True(tally.Refused * 10 < tally.Cases, "too many refused inputs: " + summary);
     }
 
-    private static void Compare(DifferentialSettings settings, long index, Scenario scenario, IReadOnlyList<Answer> expected, Tally tally, StringBuilder report)
+    private static Tally Run(DifferentialSettings settings, int worker, int workers, long batches)
+    {
+        using var oracle = CedarWasmOracle.Start();
+        var tally = new Tally();
+        for (long b = worker; b < batches; b += workers)
+        {
+            var first = b * ScenariosPerBatch;
+            tally.Generating.Start();
+            var batch = Enumerable.Range(0, ScenariosPerBatch)
+                .Select(i => (Index: first + i, Scenario: ScenarioGenerator.Generate(DiffRandom.ScenarioSeed(settings.Seed, first + i))))
+                .ToList();
+            tally.Generating.Stop();
+            tally.Oracle.Start();
+            var expected = oracle.Ask([.. batch.Select(x => x.Scenario)]);
+            tally.Oracle.Stop();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                Compare(settings, batch[i].Index, batch[i].Scenario, expected[i], tally);
+            }
+        }
+
+        return tally;
+    }
+
+    private static void Compare(DifferentialSettings settings, long index, Scenario scenario, IReadOnlyList<Answer> expected, Tally tally)
     {
         tally.Mandate.Start();
         var actual = MandateEngine.Ask(scenario);
@@ -71,7 +86,7 @@ public sealed class DifferentialTests
             var key = string.Join('\n', expected[r].DivergingPolicies(actual[r]).Select(id => scenario.PolicyTexts[int.Parse(id.AsSpan(6), CultureInfo.InvariantCulture)]));
             if (tally.Shown.Count < DivergencesShown && tally.Shown.Add(key))
             {
-                report.Append(Describe(settings, index, scenario, r, expected[r], actual[r]));
+                tally.Report.Append(Describe(settings, index, scenario, r, expected[r], actual[r]));
             }
         }
     }
@@ -112,11 +127,40 @@ public sealed class DifferentialTests
 
         public HashSet<string> Shown { get; } = new(StringComparer.Ordinal);
 
-        public System.Diagnostics.Stopwatch Generating { get; } = new();
+        public Stopwatch Generating { get; } = new();
 
-        public System.Diagnostics.Stopwatch Oracle { get; } = new();
+        public Stopwatch Oracle { get; } = new();
 
-        public System.Diagnostics.Stopwatch Mandate { get; } = new();
+        public Stopwatch Mandate { get; } = new();
+
+        public StringBuilder Report { get; } = new();
+
+        public TimeSpan GeneratingTime { get; private set; }
+
+        public TimeSpan OracleTime { get; private set; }
+
+        public TimeSpan MandateTime { get; private set; }
+
+        /// <summary>Adds a worker's counts into this one (times are summed over workers).</summary>
+        public Tally Add(Tally other)
+        {
+            Cases += other.Cases;
+            Allows += other.Allows;
+            Denies += other.Denies;
+            WithErrors += other.WithErrors;
+            Refused += other.Refused;
+            Divergences += other.Divergences;
+            GeneratingTime += other.Generating.Elapsed;
+            OracleTime += other.Oracle.Elapsed;
+            MandateTime += other.Mandate.Elapsed;
+            foreach (var (reason, count) in other.RefusalReasons)
+            {
+                RefusalReasons[reason] = RefusalReasons.GetValueOrDefault(reason) + count;
+            }
+
+            Report.Append(other.Report);
+            return this;
+        }
 
         /// <summary>Why cedar-wasm refused inputs (message start), to keep the generator's waste visible.</summary>
         public Dictionary<string, long> RefusalReasons { get; } = [];

@@ -9,7 +9,7 @@ namespace Mandate.Cedar.Tests.Differential;
 /// </summary>
 internal sealed partial class ScenarioGenerator
 {
-    private const int RequestsPerScenario = 4;
+    public const int RequestsPerScenario = 4;
 
     private readonly DiffRandom _r;
     private readonly List<(string Type, string Id)> _uids = [];
