@@ -59,7 +59,7 @@ public sealed partial class MandateVerifier
             }
 
             var type = AgentTypeOf(hop.Delegatee)!;
-            if (!before.Scope.Allows("agent", "delegate", type))
+            if (!ParseCache.AllowsDelegation(before.Scope, type))
             {
                 return Fail(MandateCheck.ChainDelegation, $"hop {i + 1} delegates to a '{type}' agent but hop {i} does not grant 'agent:delegate:{type}'");
             }
@@ -105,7 +105,7 @@ public sealed partial class MandateVerifier
             }
 
             // The actors' SPIFFE IDs were parsed with the claims; here they must be this domain's agents.
-            if (AgentTypeOf(hop.Delegatee) is null)
+            if (AgentTypeSpan(hop.Delegatee).IsEmpty)
             {
                 return Fail(MandateCheck.ChainActors, $"hop {i + 1}'s delegatee is not an agent of '{_bundle.TrustDomain.Name}'");
             }
@@ -117,13 +117,19 @@ public sealed partial class MandateVerifier
     /// <summary>The agent type of <c>spiffe://&lt;this domain&gt;/agent/&lt;type&gt;/&lt;project&gt;…</c>, or null for any other ID.</summary>
     private string? AgentTypeOf(string spiffeId)
     {
+        var type = AgentTypeSpan(spiffeId);
+        return type.IsEmpty ? null : type.ToString();
+    }
+
+    private ReadOnlySpan<char> AgentTypeSpan(string spiffeId)
+    {
         if (!spiffeId.StartsWith(_issuer, StringComparison.Ordinal) || !spiffeId.AsSpan(_issuer.Length).StartsWith("/agent/", StringComparison.Ordinal))
         {
-            return null;
+            return default;
         }
 
         var rest = spiffeId.AsSpan(_issuer.Length + "/agent/".Length);
         var slash = rest.IndexOf('/');
-        return slash > 0 && slash < rest.Length - 1 ? rest[..slash].ToString() : null;
+        return slash > 0 && slash < rest.Length - 1 ? rest[..slash] : default;
     }
 }

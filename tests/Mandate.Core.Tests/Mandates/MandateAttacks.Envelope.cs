@@ -54,7 +54,7 @@ internal static partial class MandateAttacks
         A("header re-encoded after signing", MandateCheck.Signature, k => Swap(k.Root.Token, 0, JwtForge.Encode(k.Header().Replace(",", ", ", StringComparison.Ordinal)))),
         A("signature of another mandate", MandateCheck.Signature, k => Swap(k.Root.Token, 2, Parts(k.Child.Token)[2])),
         A("signature truncated", MandateCheck.Signature, k => Swap(k.Root.Token, 2, Base64Url.EncodeToString(Base64Url.DecodeFromChars(Parts(k.Root.Token)[2])[..^2]))),
-        A("signature cut mid-character", MandateCheck.Format, k => k.Root.Token[..^3]),
+        A("signature cut to an impossible base64url length", MandateCheck.Format, k => k.Root.Token[..^1]),
         A("header not UTF-8", MandateCheck.Format, k => Base64Url.EncodeToString([0x7B, 0x22, 0x61, 0x6C, 0x67, 0x22, 0x3A, 0x22, 0xBD, 0x22, 0x7D]) + "." + Parts(k.Root.Token)[1] + "." + Parts(k.Root.Token)[2]),
         A("token truncated to two parts", MandateCheck.Format, k => k.Root.Token[..k.Root.Token.LastIndexOf('.')]),
         A("four parts", MandateCheck.Format, k => k.Root.Token + ".e30"),

@@ -40,7 +40,7 @@ public sealed class MandateIssuerTests : IDisposable
         Assert.Equal("user:jane@acme.dev", (string?)hop["delegator"]);
         Assert.Equal(MandateFixture.Coder, (string?)hop["delegatee"]);
         Assert.Equal((string?)payload["jti"], (string?)hop["jti"]);
-        Assert.Equal(22, ((string?)payload["jti"])!.Length);
+        Assert.True(((string?)payload["jti"])!.Length >= 22, "a jti carries at least 128 random bits");
         Assert.Equal(0, issued.Claims.Depth);
     }
 

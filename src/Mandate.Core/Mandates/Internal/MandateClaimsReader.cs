@@ -16,24 +16,24 @@ internal static partial class MandateClaimsReader
             chain = default, constraints = default, cnf = default, iat = default, nbf = default, exp = default, jti = default;
         foreach (var member in payload.EnumerateObject())
         {
-            switch (member.Name)
+            // NameEquals compares UTF-8 in place: no string is allocated per member name.
+            if (member.NameEquals("iss"u8)) { iss = member.Value; }
+            else if (member.NameEquals("sub"u8)) { sub = member.Value; }
+            else if (member.NameEquals("aud"u8)) { aud = member.Value; }
+            else if (member.NameEquals("act"u8)) { act = member.Value; }
+            else if (member.NameEquals("scope"u8)) { scope = member.Value; }
+            else if (member.NameEquals("task"u8)) { task = member.Value; }
+            else if (member.NameEquals("delegation_chain"u8)) { chain = member.Value; }
+            else if (member.NameEquals("constraints"u8)) { constraints = member.Value; }
+            else if (member.NameEquals("cnf"u8)) { cnf = member.Value; }
+            else if (member.NameEquals("iat"u8)) { iat = member.Value; }
+            else if (member.NameEquals("nbf"u8)) { nbf = member.Value; }
+            else if (member.NameEquals("exp"u8)) { exp = member.Value; }
+            else if (member.NameEquals("jti"u8)) { jti = member.Value; }
+            else
             {
-                case "iss": iss = member.Value; break;
-                case "sub": sub = member.Value; break;
-                case "aud": aud = member.Value; break;
-                case "act": act = member.Value; break;
-                case "scope": scope = member.Value; break;
-                case "task": task = member.Value; break;
-                case "delegation_chain": chain = member.Value; break;
-                case "constraints": constraints = member.Value; break;
-                case "cnf": cnf = member.Value; break;
-                case "iat": iat = member.Value; break;
-                case "nbf": nbf = member.Value; break;
-                case "exp": exp = member.Value; break;
-                case "jti": jti = member.Value; break;
-                default:
-                    reason = $"claim '{Capability.Shorten(member.Name)}' is not part of a mandate";
-                    return null;
+                reason = $"claim '{Capability.Shorten(member.Name)}' is not part of a mandate";
+                return null;
             }
         }
 
@@ -146,13 +146,12 @@ internal static partial class MandateClaimsReader
             JsonElement sub = default, inner = default;
             foreach (var member in act.EnumerateObject())
             {
-                switch (member.Name)
+                if (member.NameEquals("sub"u8)) { sub = member.Value; }
+                else if (member.NameEquals("act"u8)) { inner = member.Value; }
+                else
                 {
-                    case "sub": sub = member.Value; break;
-                    case "act": inner = member.Value; break;
-                    default:
-                        reason = $"act has a member '{Capability.Shorten(member.Name)}' (only sub and act)";
-                        return null;
+                    reason = $"act has a member '{Capability.Shorten(member.Name)}' (only sub and act)";
+                    return null;
                 }
             }
 
@@ -206,17 +205,16 @@ internal static partial class MandateClaimsReader
         JsonElement delegator = default, delegatee = default, scope = default, iat = default, exp = default, jti = default;
         foreach (var member in hop.EnumerateObject())
         {
-            switch (member.Name)
+            if (member.NameEquals("delegator"u8)) { delegator = member.Value; }
+            else if (member.NameEquals("delegatee"u8)) { delegatee = member.Value; }
+            else if (member.NameEquals("scope"u8)) { scope = member.Value; }
+            else if (member.NameEquals("iat"u8)) { iat = member.Value; }
+            else if (member.NameEquals("exp"u8)) { exp = member.Value; }
+            else if (member.NameEquals("jti"u8)) { jti = member.Value; }
+            else
             {
-                case "delegator": delegator = member.Value; break;
-                case "delegatee": delegatee = member.Value; break;
-                case "scope": scope = member.Value; break;
-                case "iat": iat = member.Value; break;
-                case "exp": exp = member.Value; break;
-                case "jti": jti = member.Value; break;
-                default:
-                    reason = $"a hop has a member '{Capability.Shorten(member.Name)}' (only delegator, delegatee, scope, iat, exp, jti)";
-                    return null;
+                reason = $"a hop has a member '{Capability.Shorten(member.Name)}' (only delegator, delegatee, scope, iat, exp, jti)";
+                return null;
             }
         }
 

@@ -15,6 +15,25 @@ internal static class ParseCache
     private static readonly ConcurrentDictionary<string, Scope> Scopes = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<(Scope Parent, Scope Child), bool> Coverage = new();
     private static readonly ConcurrentDictionary<string, bool> SpiffeIds = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(Scope Scope, string AgentType), bool> Delegations = new();
+
+    /// <summary>Whether <paramref name="scope"/> grants <c>agent:delegate:&lt;agentType&gt;</c>, remembered.</summary>
+    public static bool AllowsDelegation(Scope scope, string agentType)
+    {
+        if (Delegations.TryGetValue((scope, agentType), out var allowed))
+        {
+            return allowed;
+        }
+
+        allowed = scope.Allows("agent", "delegate", agentType);
+        if (Delegations.Count >= MaxEntries)
+        {
+            Delegations.Clear();
+        }
+
+        Delegations.TryAdd((scope, agentType), allowed);
+        return allowed;
+    }
 
     /// <summary>Whether <paramref name="text"/> is a valid SPIFFE ID (SPIFFE-ID spec), remembered.</summary>
     public static bool IsSpiffeId(string text)
