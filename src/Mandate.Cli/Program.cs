@@ -14,6 +14,12 @@ var root = new RootCommand("Mandate: identity and access for AI coding agents.")
     AuditCommand.Create(),
     PolicyCommand.Create(),
     ConfigCommand.Create(),
+    GrantCommand.Create(),
+    DelegateCommand.Create(),
+    MandateVerifyCommand.CreateVerify(),
+    MandateVerifyCommand.CreateInspect(),
+    RevokeCommand.Create(),
+    MandateListCommand.Create(),
     DemoCommand.Create(),
 };
 

@@ -121,7 +121,19 @@ internal static class AgentCommand
     {
         var registry = ctx.Agents();
         var agent = registry.IsSuccess ? registry.Value.Revoke(parse.GetValue(Id)!, parse.GetValue(Reason)!, ctx.Actor) : registry.Error;
-        return agent.IsSuccess ? Print(ctx, agent.Value) : ctx.Output.Fail(agent.Error);
+        if (!agent.IsSuccess)
+        {
+            return ctx.Output.Fail(agent.Error);
+        }
+
+        // A revoked agent keeps nothing: every mandate it holds goes too, with what was delegated from them.
+        var mandates = MandateCli.Service(ctx);
+        if (mandates.IsSuccess)
+        {
+            mandates.Value.Revoke(new Core.Storage.MandateFilter { AgentId = agent.Value.Id.Value }, "agent revoked: " + parse.GetValue(Reason), ctx.Actor);
+        }
+
+        return Print(ctx, agent.Value);
     }
 
     private static int Print(CliContext ctx, Agent a)

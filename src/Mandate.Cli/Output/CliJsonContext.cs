@@ -13,6 +13,7 @@ namespace Mandate.Cli.Output;
 [JsonSerializable(typeof(JwtSvidOutput))]
 [JsonSerializable(typeof(VerifyOutput))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(List<string>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using Mandate.Core.Errors;
 using Mandate.Core.Identity;
@@ -123,5 +122,6 @@ public sealed partial class MandateIssuer
     /// <summary>Whole seconds: what the token can carry, so the returned claims equal the verified ones.</summary>
     private DateTimeOffset Now() => DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds());
 
-    private static string NewJti() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+    /// <summary>128 random bits as <c>mdt_</c> and 32 hex digits: safe to type and to pass on a command line (never starts with '-').</summary>
+    private static string NewJti() => "mdt_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

@@ -1,0 +1,78 @@
+using System.Security.Cryptography.X509Certificates;
+using Mandate.Core.Errors;
+using Mandate.Core.Mandates;
+
+namespace Mandate.Cli.Commands;
+
+/// <summary>What the mandate commands share: the service, and reading tokens and certificates from the command line.</summary>
+internal static class MandateCli
+{
+    public const string TokenVariable = "MANDATE_TOKEN";
+    public const string TokenFileVariable = "MANDATE_TOKEN_FILE";
+
+    public static Outcome<MandateService> Service(CliContext ctx)
+    {
+        var authority = ctx.Authority;
+        var agents = authority.IsSuccess ? ctx.Agents() : authority.Error;
+        if (!agents.IsSuccess)
+        {
+            return agents.Error;
+        }
+
+        var settings = ctx.Settings.Value;
+        var store = ctx.Store;
+        var issuer = new MandateIssuer(authority.Value.JwtKey, settings.TrustDomain, ctx.Time, settings.MandateMaxTtl);
+        var verifier = new MandateVerifier(authority.Value.Bundle(1), ctx.Time, store.Mandates.IsRevoked);
+        return new MandateService(agents.Value, issuer, verifier, store.Mandates, store.Audit, ctx.Time);
+    }
+
+    /// <summary>A token given as itself, as a file holding it, or (when absent) from MANDATE_TOKEN / MANDATE_TOKEN_FILE.</summary>
+    public static Outcome<string> ReadToken(string? argument)
+    {
+        argument ??= Environment.GetEnvironmentVariable(TokenVariable);
+        if (string.IsNullOrWhiteSpace(argument) && Environment.GetEnvironmentVariable(TokenFileVariable) is { Length: > 0 } file)
+        {
+            argument = file;
+        }
+
+        if (string.IsNullOrWhiteSpace(argument))
+        {
+            return new MandateError(ErrorCodes.MandateRequestInvalid, "No mandate was given.", $"Pass the token or a file holding it, or set {TokenVariable} or {TokenFileVariable}.");
+        }
+
+        try
+        {
+            if (argument.Length < 4096 && File.Exists(argument))
+            {
+                return new FileInfo(argument).Length > 64 * 1024
+                    ? new MandateError(ErrorCodes.InputUnreadable, $"{argument} is larger than 64 KiB.", "Pass a file holding one mandate token.")
+                    : File.ReadAllText(argument).Trim();
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new MandateError(ErrorCodes.InputUnreadable, $"Cannot read {argument}: {e.GetType().Name}.", "Check the path and its permissions.");
+        }
+
+        return argument.Trim();
+    }
+
+    /// <summary>The DER of the first certificate in a PEM file (an X.509-SVID), to bind a mandate to.</summary>
+    public static Outcome<ReadOnlyMemory<byte>?> ReadCertificate(string? path)
+    {
+        if (path is null)
+        {
+            return Outcome<ReadOnlyMemory<byte>?>.Success(null);
+        }
+
+        try
+        {
+            using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(path));
+            return Outcome<ReadOnlyMemory<byte>?>.Success(certificate.RawData);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            return new MandateError(ErrorCodes.InputUnreadable, $"Cannot read an X.509 certificate from {path}: {e.GetType().Name}.", "Pass the svid.pem written by 'mandate svid x509'.");
+        }
+    }
+}

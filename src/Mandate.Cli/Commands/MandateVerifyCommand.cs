@@ -1,0 +1,152 @@
+using System.Buffers.Text;
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Mandate.Core.Mandates;
+
+namespace Mandate.Cli.Commands;
+
+/// <summary><c>mandate verify</c> and <c>mandate inspect</c>.</summary>
+internal static class MandateVerifyCommand
+{
+    private static readonly Argument<string?> Token = new("token") { Description = "The mandate: the token or a file holding it [env: MANDATE_TOKEN, MANDATE_TOKEN_FILE].", Arity = ArgumentArity.ZeroOrOne };
+    private static readonly Option<string?> Presenter = new("--presenter") { Description = "The presenter's X.509-SVID (svid.pem): a bound mandate must match it." };
+    private static readonly Option<string?> Audience = new("--audience") { Description = "Require this audience." };
+
+    public static Command CreateVerify()
+    {
+        var command = new Command("verify", "Verify a mandate: signature, header, times, the whole delegation chain, revocation and binding.") { Token, Presenter, Audience };
+        command.SetHandler(Verify);
+        return command;
+    }
+
+    public static Command CreateInspect()
+    {
+        var command = new Command("inspect", "Show a mandate's delegation chain as a tree: who delegated what to whom, for what, until when.") { Token };
+        command.SetHandler(Inspect);
+        return command;
+    }
+
+    private static int Verify(ParseResult parse, CliContext ctx)
+    {
+        var service = MandateCli.Service(ctx);
+        var token = service.IsSuccess ? MandateCli.ReadToken(parse.GetValue(Token)) : service.Error;
+        var presenter = token.IsSuccess ? MandateCli.ReadCertificate(parse.GetValue(Presenter)) : token.Error;
+        if (!presenter.IsSuccess)
+        {
+            return ctx.Output.Fail(presenter.Error);
+        }
+
+        var options = new MandateVerificationOptions
+        {
+            Audience = parse.GetValue(Audience),
+            PresenterCertificate = presenter.Value,
+            RequirePresenterForBoundMandate = presenter.Value is not null,
+        };
+        var result = service.Value.Verify(token.Value, options, ctx.Actor);
+        if (!result.IsValid)
+        {
+            return ctx.Output.Fail(result.Error);
+        }
+
+        var c = result.Claims;
+        if (ctx.Output.Json)
+        {
+            ctx.Output.Out.WriteLine(new JsonObject
+            {
+                ["valid"] = true,
+                ["jti"] = c.Jti,
+                ["human"] = c.HumanEmail,
+                ["actor"] = c.Actor,
+                ["task_id"] = c.Task.Id,
+                ["scope"] = c.Scope.ToString(),
+                ["depth"] = c.Depth,
+                ["expires_at"] = c.ExpiresAt.ToString("O", CultureInfo.InvariantCulture),
+                ["bound"] = c.Thumbprint is not null,
+            }.ToJsonString());
+        }
+        else
+        {
+            ctx.Output.Out.WriteLine($"valid mandate {c.Jti}: {c.Actor} acts for {c.HumanEmail} on task {c.Task.Id} until {c.ExpiresAt:u}");
+            ctx.Output.Out.WriteLine($"  scope: {c.Scope}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Decodes without trusting, prints the chain, then says whether it verifies.</summary>
+    private static int Inspect(ParseResult parse, CliContext ctx)
+    {
+        var token = MandateCli.ReadToken(parse.GetValue(Token));
+        if (!token.IsSuccess)
+        {
+            return ctx.Output.Fail(token.Error);
+        }
+
+        var payload = Decode(token.Value);
+        if (payload is null)
+        {
+            return ctx.Output.Fail(new Core.Errors.MandateError(Core.Errors.ErrorCodes.MandateMalformed, "This is not a mandate token (a JWS whose payload is a JSON object).", "Pass the token printed by 'mandate grant' or 'mandate delegate'."));
+        }
+
+        var service = MandateCli.Service(ctx);
+        var verdict = service.IsSuccess
+            ? service.Value.Verify(token.Value, new MandateVerificationOptions { RequirePresenterForBoundMandate = false }, ctx.Actor) is { IsValid: false } bad
+                ? $"NOT VALID: {bad.Error!.Code} {bad.FailedCheck}: {bad.Error.Message}"
+                : "valid (signature, chain, times, revocation checked)"
+            : $"not verified: {service.Error.Message}";
+        if (ctx.Output.Json)
+        {
+            ctx.Output.Out.WriteLine(new JsonObject { ["verdict"] = verdict, ["claims"] = payload }.ToJsonString());
+            return ExitCodes.Success;
+        }
+
+        var w = ctx.Output.Out;
+        w.WriteLine($"mandate {Text(payload["jti"])}  ({verdict})");
+        w.WriteLine($"  task     {Text(payload["task"]?["id"])}: {Text(payload["task"]?["purpose"])}");
+        w.WriteLine($"  for      {Text(payload["sub"])}, issued by {Text(payload["iss"])}");
+        w.WriteLine($"  expires  {Time(payload["exp"])}{(payload["cnf"] is null ? "" : "   bound to an X.509-SVID")}");
+        var chain = payload["delegation_chain"] as JsonArray ?? [];
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var hop = chain[i]!;
+            var indent = new string(' ', 2 + (2 * i));
+            w.WriteLine($"{indent}└─ {Text(hop["delegator"])} → {Text(hop["delegatee"])}");
+            w.WriteLine($"{indent}   scope {Text(hop["scope"])}");
+            w.WriteLine($"{indent}   from {Time(hop["iat"])} until {Time(hop["exp"])}  (jti {Text(hop["jti"])})");
+        }
+
+        if (payload["constraints"] is JsonObject constraints)
+        {
+            w.WriteLine($"  constraints {constraints.ToJsonString()}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static JsonObject? Decode(string token)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3 || parts[1].Length > 64 * 1024 || !Base64Url.IsValid(parts[1]))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(Base64Url.DecodeFromChars(parts[1])) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToJsonString() ?? "-";
+
+    private static string Time(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<long>(out var seconds) && seconds is >= 0 and < 253402300799
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("u", CultureInfo.InvariantCulture)
+            : "-";
+}

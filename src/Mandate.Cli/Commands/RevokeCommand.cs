@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Mandate.Core.Storage;
+
+namespace Mandate.Cli.Commands;
+
+internal static class RevokeCommand
+{
+    private static readonly Argument<string?> Jti = new("jti") { Description = "The mandate's id (jti).", Arity = ArgumentArity.ZeroOrOne };
+    private static readonly Option<string?> Task = new("--task") { Description = "Revoke every mandate of this task id." };
+    private static readonly Option<string?> Agent = new("--agent") { Description = "Revoke every mandate held by this agent (id or SPIFFE ID)." };
+    private static readonly Option<string?> Human = new("--human") { Description = "Revoke every mandate granted by this human (offboarding)." };
+    private static readonly Option<string> Reason = new("--reason") { Description = "Why (kept in the audit record).", Required = true };
+
+    public static Command Create()
+    {
+        var command = new Command("revoke", "Revoke mandates, and in cascade every mandate delegated from them.") { Jti, Task, Agent, Human, Reason };
+        command.SetHandler(Run);
+        return command;
+    }
+
+    private static int Run(ParseResult parse, CliContext ctx)
+    {
+        var service = MandateCli.Service(ctx);
+        if (!service.IsSuccess)
+        {
+            return ctx.Output.Fail(service.Error);
+        }
+
+        string? agentId = null;
+        if (parse.GetValue(Agent) is { } agent)
+        {
+            var found = ctx.Agents().Value.Find(agent);
+            if (!found.IsSuccess)
+            {
+                return ctx.Output.Fail(found.Error);
+            }
+
+            agentId = found.Value.Id.Value;
+        }
+
+        var filter = new MandateFilter
+        {
+            Jti = parse.GetValue(Jti),
+            TaskId = parse.GetValue(Task),
+            AgentId = agentId,
+            HumanEmail = parse.GetValue(Human)?.Trim().ToLowerInvariant(),
+        };
+        var revoked = service.Value.Revoke(filter, parse.GetValue(Reason)!, ctx.Actor);
+        if (!revoked.IsSuccess)
+        {
+            return ctx.Output.Fail(revoked.Error);
+        }
+
+        if (ctx.Output.Json)
+        {
+            ctx.Output.WriteJson(revoked.Value.Select(m => m.Jti).ToList(), Output.CliJsonContext.Default.ListString);
+            return ExitCodes.Success;
+        }
+
+        ctx.Output.Out.WriteLine(revoked.Value.Count == 0 ? "Nothing to revoke: those mandates were already revoked." : $"Revoked {revoked.Value.Count} mandate(s):");
+        foreach (var m in revoked.Value)
+        {
+            ctx.Output.Out.WriteLine($"  {m.Jti}  {m.Actor}  task {m.TaskId}{(m.ParentJti is null ? "" : $"  (delegated from {m.ParentJti})")}");
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Mandate.Core.Mandates;
+
+/// <summary>What <c>mandate delegate</c> asks for.</summary>
+public sealed record DelegateRequest
+{
+    /// <summary>The sub-agent's id or SPIFFE ID.</summary>
+    public required string To { get; init; }
+
+    public required string Scope { get; init; }
+
+    public TimeSpan? Ttl { get; init; }
+
+    public string? Purpose { get; init; }
+
+    public ReadOnlyMemory<byte>? BindCertificate { get; init; }
+}
