@@ -3,6 +3,7 @@ using Mandate.Core.Agents;
 using Mandate.Core.Audit;
 using Mandate.Core.Errors;
 using Mandate.Core.Home;
+using Mandate.Core.Mandates;
 using Mandate.Core.Svid;
 using Mandate.Storage.Sqlite;
 
@@ -96,12 +97,48 @@ internal static class DemoCommand
         var v2 = verifier.Verify(jwt.Value.Token, "https://api.acme.dev");
         var v3 = verifier.Verify(jwt.Value.Token, "https://evil.example");
         w.WriteLine($"4. Verify         X.509: {Describe(v1)}; JWT: {Describe(v2)}; JWT for another audience: {Describe(v3)}");
+        var explorer = registry.Register(new AgentRegistration { Type = "explorer", Project = "webapp", Sponsor = "jane@acme.dev" }, actor);
+        var mandates = new MandateService(
+            registry,
+            new MandateIssuer(keys.JwtKey, keys.TrustDomain, ctx.Time, settings.Value.MandateMaxTtl),
+            new MandateVerifier(keys.Bundle(1), ctx.Time, store.Mandates.IsRevoked),
+            store.Mandates,
+            store.Audit,
+            ctx.Time);
+        var grant = mandates.Grant(
+            new GrantRequest
+            {
+                HumanEmail = "jane@acme.dev",
+                Agent = agent.Value.Id.Value,
+                Title = "refactor auth",
+                Purpose = "refactor the auth module",
+                Scope = "fs:read:/src/** fs:write:/src/api/** exec:run:dotnet agent:delegate:explorer",
+                Ttl = TimeSpan.FromHours(2),
+                MaxDepth = 1,
+            },
+            actor);
+        if (!explorer.IsSuccess || !grant.IsSuccess)
+        {
+            return explorer.Error ?? grant.Error;
+        }
+
+        w.WriteLine($"5. Mandate        Jane grants {grant.Value.Claims.Jti} for task {grant.Value.Claims.Task.Id}: {grant.Value.Claims.Scope}");
+        var child = mandates.Delegate(grant.Value.Token, new DelegateRequest { To = explorer.Value.Id.Value, Scope = "fs:read:/src/api/**", Purpose = "find the callers" }, agent.Value.SpiffeId);
+        var wider = mandates.Delegate(grant.Value.Token, new DelegateRequest { To = explorer.Value.Id.Value, Scope = "fs:write:/etc/**" }, agent.Value.SpiffeId);
+        if (!child.IsSuccess)
+        {
+            return child.Error;
+        }
+
+        w.WriteLine($"6. Delegate       to {explorer.Value.SpiffeId}: fs:read:/src/api/** {Describe(child)}; fs:write:/etc/** {Describe(wider)}");
         var revoked = registry.Revoke(agent.Value.Id.Value, "demo: task finished", actor);
+        var cascade = mandates.Revoke(new Core.Storage.MandateFilter { AgentId = agent.Value.Id.Value }, "agent revoked", actor);
         var after = svids.IssueJwt(agent.Value.Id.Value, null, "https://api.acme.dev", null, actor);
-        w.WriteLine($"5. Revoke         {(revoked.IsSuccess ? "revoked" : revoked.Error.Message)}; a new SVID is then {Describe(after)}");
-        var events = store.Audit.ReadFrom(1).Select(r => System.Text.Json.Nodes.JsonNode.Parse(r.Canonical)?["event"]?.GetValue<string>()).ToList();
-        w.WriteLine($"6. Audit log      {events.Count} records: {string.Join(", ", events)}");
-        return v1.IsSuccess && v2.IsSuccess && !v3.IsSuccess && !after.IsSuccess
+        var childAfter = mandates.Verify(child.Value.Token, new MandateVerificationOptions(), actor);
+        w.WriteLine($"7. Revoke agent   {(revoked.IsSuccess ? "revoked" : revoked.Error.Message)}, with {(cascade.IsSuccess ? cascade.Value.Count : 0)} mandates in cascade; a new SVID is {Describe(after)}; the sub-agent's mandate is {(childAfter.IsValid ? "still valid" : $"refused ({childAfter.Error!.Code})")}");
+        var audit = new AuditVerifier(store.Audit).Verify();
+        w.WriteLine($"8. Audit log      {audit.Records} records, {(audit.Intact ? "verified intact" : "NOT intact: " + audit.Problem)}: every step above is one record");
+        return v1.IsSuccess && v2.IsSuccess && !v3.IsSuccess && !wider.IsSuccess && !after.IsSuccess && !childAfter.IsValid && audit.Intact
             ? null
             : new MandateError("MDT1099", "The demo did not behave as expected.", "Report this as a bug with the output above.");
     }
