@@ -28,7 +28,7 @@ public sealed partial class Entities
 
     /// <summary>
     /// Builds a store; a later entity with the same id replaces an earlier one. Throws
-    /// <see cref="CedarJsonException"/> when the hierarchy exceeds <see cref="MaxAncestorEntries"/>.
+    /// <see cref="CedarJsonException"/> when the hierarchy has a cycle or exceeds <see cref="MaxAncestorEntries"/>.
     /// </summary>
     public static Entities Create(IEnumerable<Entity> entities) => Create(entities, MaxAncestorEntries);
 
@@ -103,6 +103,12 @@ public sealed partial class Entities
                         }
                     }
                 }
+            }
+
+            if (ancestors.Contains(entity.Uid))
+            {
+                // Cedar requires the hierarchy to be a DAG, as the reference implementation enforces.
+                throw new CedarJsonException("the entity hierarchy has a cycle through " + entity.Uid);
             }
 
             total += ancestors.Count;

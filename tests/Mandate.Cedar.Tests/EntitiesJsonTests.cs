@@ -69,7 +69,7 @@ public sealed class EntitiesJsonTests
     [InlineData("""[{"uid": {"type": "U"}}]""")]
     [InlineData("""[{"uid": {"type": "U", "id": "a"}, "attrs": {"x": 1.5}}]""")]
     [InlineData("""[{"uid": {"type": "U", "id": "a"}, "attrs": {"x": {"__extn": {"fn": "ip", "arg": "nope"}}}}]""")]
-    [InlineData("""[{"uid": {"type": "U", "id": "a"}}, {"uid": {"type": "U", "id": "a"}}]""")]
+    [InlineData("""[{"uid": {"type": "U", "id": "a"}}, {"uid": {"type": "U", "id": "a"}, "attrs": {"x": 1}}]""")]
     [InlineData("""[{"uid": {"type": "U", "id": "a"}, "attrs": {"x": null}}]""")]
     public void InvalidEntityJson_IsRejectedWithAClearError(string json) =>
         Assert.Throws<CedarJsonException>(() => Entities.FromJson(json));

@@ -147,9 +147,14 @@ internal sealed partial class Parser
             return [Unescape(token)];
         }
 
-        if (token.Kind != TokenKind.Identifier || token.Text is "true" or "false")
+        if (token.Kind != TokenKind.Identifier)
         {
             throw Error(token, "expected an attribute name after `has`, found " + token.Describe());
+        }
+
+        if (Reserved.Contains(token.Text))
+        {
+            throw Error(token, "`" + token.Text + "` is a reserved word; write the attribute as a string: `has \"" + token.Text + "\"`");
         }
 
         Next();

@@ -140,7 +140,14 @@ internal sealed partial class Parser
             var list = new List<EntityUid>();
             while (Current.Kind != TokenKind.RightBracket)
             {
-                list.Add(ParseEntityRef());
+                var itemToken = Current;
+                var item = ParseEntityRef();
+                if (!item.IsAction)
+                {
+                    throw Error(itemToken, "expected an entity of type `Action` in the action scope, found `" + item + "`");
+                }
+
+                list.Add(item);
                 if (!Accept(TokenKind.Comma))
                 {
                     break;
@@ -151,11 +158,12 @@ internal sealed partial class Parser
             return new ScopeConstraint(kind, [.. list], type, false, true);
         }
 
+        var uidToken = Current;
         var uid = ParseEntityRef();
         if (variable == "action" && !uid.IsAction)
         {
-            // Cedar requires action scope entities to be actions; report it as the reference does.
-            throw Error(Current, "expected an entity of type `Action` in the action scope, found `" + uid.Type + "`");
+            // Cedar requires action scope entities to be actions.
+            throw Error(uidToken, "expected an entity of type `Action` in the action scope, found `" + uid + "`");
         }
 
         return new ScopeConstraint(kind, [uid], type, false, false);

@@ -198,8 +198,13 @@ internal sealed partial class Parser
                 {
                     key = Unescape(Next());
                 }
-                else if (keyToken.Kind == TokenKind.Identifier && keyToken.Text is not ("true" or "false"))
+                else if (keyToken.Kind == TokenKind.Identifier)
                 {
+                    if (Reserved.Contains(keyToken.Text))
+                    {
+                        throw Error(keyToken, "`" + keyToken.Text + "` is a reserved word; write the key as a string: `\"" + keyToken.Text + "\"`");
+                    }
+
                     key = Next().Text;
                 }
                 else

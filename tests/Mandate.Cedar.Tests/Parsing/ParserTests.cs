@@ -51,6 +51,10 @@ public sealed class ParserTests
     [InlineData("permit(principal, action, resource) when { !!!!!true };", "at most 4")]
     [InlineData("permit(principal, action, resource) when { principal == ?principal };", "only allowed in the policy scope")]
     [InlineData("permit(principal, action == User::\"a\", resource);", "Action")]
+    [InlineData("permit(principal, action in [Action::\"a\", User::\"b\"], resource);", "Action")]
+    [InlineData("permit(principal, action, resource) when { principal has if };", "reserved")]
+    [InlineData("permit(principal, action, resource) when { principal has a.then };", "reserved")]
+    [InlineData("permit(principal, action, resource) when { {if: 1} has \"if\" };", "reserved")]
     [InlineData("permit(principal, action, resource) when { \"\\q\" == \"\" };", "invalid escape")]
     [InlineData("allow(principal, action, resource);", "`permit` or `forbid`")]
     public void Parse_InvalidPolicy_SaysWhatIsWrong(string text, string expected)

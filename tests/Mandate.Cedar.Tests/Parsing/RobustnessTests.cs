@@ -46,12 +46,20 @@ public sealed class RobustnessTests
     }
 
     [Fact]
-    public void Entities_CyclicHierarchy_IsHandled()
+    public void Entities_CyclicHierarchy_IsRefusedAsCedarDoes()
     {
-        var entities = Entities.FromJson("""
+        Assert.Throws<CedarJsonException>(() => Entities.FromJson("""
             [{"uid": {"type": "G", "id": "a"}, "parents": [{"type": "G", "id": "b"}]},
              {"uid": {"type": "G", "id": "b"}, "parents": [{"type": "G", "id": "a"}]}]
-            """);
-        Assert.Equal("true", Cedar.Eval("G::\"a\" in G::\"b\" && G::\"b\" in G::\"a\"", entities));
+            """));
+        Assert.Throws<CedarJsonException>(() => Entities.FromJson("""[{"uid": {"type": "G", "id": "a"}, "parents": [{"type": "G", "id": "a"}]}]"""));
+    }
+
+    [Fact]
+    public void Entities_DuplicateEntries_AreAcceptedOnlyWhenIdentical()
+    {
+        const string same = """{"uid": {"type": "U", "id": "a"}, "attrs": {"n": 1}, "parents": [{"type": "G", "id": "g"}]}""";
+        Assert.Equal(1, Entities.FromJson("[" + same + "," + same + "]").Count);
+        Assert.Throws<CedarJsonException>(() => Entities.FromJson("[" + same + """, {"uid": {"type": "U", "id": "a"}, "attrs": {"n": 2}}]"""));
     }
 }
