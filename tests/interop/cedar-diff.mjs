@@ -3,6 +3,7 @@
 //
 // A long-running process: one JSON line in, one JSON line out, in order.
 //   in:  a scenario   {"policies": "<cedar text>", "entities": [...entities JSON...], "requests": [request, ...]}
+//        with optionally "templates": {id: "<template text>"} and "templateLinks": [{templateId, newId, values}]
 //        (or "request": one request instead of "requests"), or an array of scenarios (a batch per round trip).
 //        A request is {"principal": uid, "action": uid, "resource": uid, "context": {...}}.
 //   out: for a scenario {"results": [answer, ...]} (or one answer for "request"); for an array, an array of those.
@@ -37,7 +38,11 @@ function answer(setId, entities, request) {
 }
 
 function scenario(input) {
-  const parsed = preparsePolicySet('diff', { staticPolicies: input.policies ?? '' });
+  const parsed = preparsePolicySet('diff', {
+    staticPolicies: input.policies ?? '',
+    templates: input.templates ?? {},
+    templateLinks: input.templateLinks ?? [],
+  });
   if (parsed.type !== 'success') {
     return { parseFailure: messages(parsed.errors) || 'parse failure' };
   }

@@ -65,7 +65,9 @@ internal sealed class CedarWasmOracle : IDisposable
         {
             var s = scenarios[i];
             line.Append(i == 0 ? "" : ",")
-                .Append("{\"policies\":").Append(JsonValue.Create(s.Policies).ToJsonString())
+                .Append("{\"policies\":").Append(JsonValue.Create(s.StaticPolicies).ToJsonString())
+                .Append(",\"templates\":").Append(Templates(s))
+                .Append(",\"templateLinks\":").Append(Links(s))
                 .Append(",\"entities\":").Append(OneLine(s.EntitiesJson))
                 .Append(",\"requests\":[").AppendJoin(',', s.Requests.Select(OneLine)).Append("]}");
         }
@@ -88,6 +90,39 @@ internal sealed class CedarWasmOracle : IDisposable
         }
 
         return answers;
+    }
+
+    private static string Templates(Scenario s)
+    {
+        var templates = new JsonObject();
+        for (var i = 0; i < s.TemplateTexts.Count; i++)
+        {
+            templates[s.TemplateId(i)] = s.TemplateTexts[i];
+        }
+
+        return templates.ToJsonString();
+    }
+
+    private static string Links(Scenario s)
+    {
+        var links = new JsonArray();
+        foreach (var link in s.TemplateLinks)
+        {
+            var values = new JsonObject();
+            if (link.Principal is { } principal)
+            {
+                values["?principal"] = new JsonObject { ["type"] = principal.Type, ["id"] = principal.Id };
+            }
+
+            if (link.Resource is { } resource)
+            {
+                values["?resource"] = new JsonObject { ["type"] = resource.Type, ["id"] = resource.Id };
+            }
+
+            links.Add(new JsonObject { ["templateId"] = link.TemplateId, ["newId"] = link.NewId, ["values"] = values });
+        }
+
+        return links.ToJsonString();
     }
 
     /// <summary>The protocol is one JSON document per line.</summary>

@@ -29,7 +29,7 @@ public sealed class DifferentialTests
         var tally = tallies.Aggregate(new Tally(), (all, one) => all.Add(one));
 
         var summary = string.Create(CultureInfo.InvariantCulture, $"{tally.Cases:N0} cases (seed {settings.Seed}): {tally.Divergences} divergences; ")
-            + string.Create(CultureInfo.InvariantCulture, $"{tally.Allows:N0} allow, {tally.Denies:N0} deny, {tally.WithErrors:N0} with erroring policies, {tally.Refused:N0} refused by both; ")
+            + string.Create(CultureInfo.InvariantCulture, $"{tally.Allows:N0} allow, {tally.Denies:N0} deny, {tally.WithErrors:N0} with erroring policies, {tally.Refused:N0} refused by both, {tally.LinkDecided:N0} decided by a template link; ")
             + string.Create(CultureInfo.InvariantCulture, $"time summed over {workers} workers: generator {tally.GeneratingTime.TotalSeconds:F1} s, cedar-wasm {tally.OracleTime.TotalSeconds:F1} s, Mandate {tally.MandateTime.TotalSeconds:F1} s");
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
         foreach (var (reason, count) in tally.RefusalReasons.OrderByDescending(r => r.Value).Take(8))
@@ -83,7 +83,7 @@ public sealed class DifferentialTests
 
             // One report per distinct diverging policy text: a single bug tends to diverge many times.
             tally.Divergences++;
-            var key = string.Join('\n', expected[r].DivergingPolicies(actual[r]).Select(id => scenario.PolicyTexts[int.Parse(id.AsSpan(6), CultureInfo.InvariantCulture)]));
+            var key = string.Join('\n', expected[r].DivergingPolicies(actual[r]).Select(scenario.TextOf));
             if (tally.Shown.Count < DivergencesShown && tally.Shown.Add(key))
             {
                 tally.Report.Append(Describe(settings, index, scenario, r, expected[r], actual[r]));
@@ -99,13 +99,9 @@ public sealed class DifferentialTests
             .AppendLine(CultureInfo.InvariantCulture, $"cedar-wasm: {expected}")
             .AppendLine(CultureInfo.InvariantCulture, $"Mandate:    {actual}");
         var diverging = expected.DivergingPolicies(actual).ToList();
-        for (var p = 0; p < scenario.PolicyTexts.Count; p++)
+        foreach (var id in scenario.PolicyIds.Where(id => diverging.Count == 0 || diverging.Contains(id)))
         {
-            var id = "policy" + p.ToString(CultureInfo.InvariantCulture);
-            if (diverging.Count == 0 || diverging.Contains(id))
-            {
-                text.AppendLine(CultureInfo.InvariantCulture, $"// {id}").AppendLine(scenario.PolicyTexts[p]);
-            }
+            text.AppendLine(CultureInfo.InvariantCulture, $"// {id}").AppendLine(scenario.TextOf(id));
         }
 
         return text.AppendLine("entities: " + scenario.EntitiesJson).AppendLine("request: " + scenario.Requests[request]).ToString();
@@ -122,6 +118,8 @@ public sealed class DifferentialTests
         public long WithErrors { get; private set; }
 
         public long Refused { get; private set; }
+
+        public long LinkDecided { get; private set; }
 
         public long Divergences { get; set; }
 
@@ -149,6 +147,7 @@ public sealed class DifferentialTests
             Denies += other.Denies;
             WithErrors += other.WithErrors;
             Refused += other.Refused;
+            LinkDecided += other.LinkDecided;
             Divergences += other.Divergences;
             GeneratingTime += other.Generating.Elapsed;
             OracleTime += other.Oracle.Elapsed;
@@ -171,6 +170,7 @@ public sealed class DifferentialTests
             Allows += answer.Decision == "allow" ? 1 : 0;
             Denies += answer.Decision == "deny" ? 1 : 0;
             WithErrors += answer.Errors.Count > 0 ? 1 : 0;
+            LinkDecided += answer.Reasons.Any(r => r.StartsWith("link", StringComparison.Ordinal)) ? 1 : 0;
             if (answer.Failure is not null)
             {
                 Refused++;

@@ -11,6 +11,15 @@ internal static class MandateEngine
             return [.. scenario.Requests.Select(_ => refused)];
         }
 
+        foreach (var link in scenario.TemplateLinks)
+        {
+            policies = policies.Link(
+                link.TemplateId,
+                link.NewId,
+                link.Principal is { } p ? new EntityUid(p.Type, p.Id) : null,
+                link.Resource is { } r ? new EntityUid(r.Type, r.Id) : null);
+        }
+
         Entities entities;
         try
         {

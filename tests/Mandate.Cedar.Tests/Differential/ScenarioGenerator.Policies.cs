@@ -6,7 +6,15 @@ internal sealed partial class ScenarioGenerator
 {
     private const int ConditionDepth = 4;
 
-    private string Policy()
+    /// <summary>A template: <c>?principal</c> and/or <c>?resource</c> in its scope (<c>==</c>, <c>in</c>, <c>is … in</c>).</summary>
+    private (string Text, bool PrincipalSlot, bool ResourceSlot) Template()
+    {
+        var which = _r.Next(3);
+        var (principalSlot, resourceSlot) = (which != 1, which != 0);
+        return (Policy(principalSlot, resourceSlot, clauses: _r.Chance(0.5) ? 0 : _r.Next(3)), principalSlot, resourceSlot);
+    }
+
+    private string Policy(bool principalSlot = false, bool resourceSlot = false, int? clauses = null)
     {
         var text = new StringBuilder();
         if (_r.Chance(0.1))
@@ -15,12 +23,11 @@ internal sealed partial class ScenarioGenerator
         }
 
         text.Append(_r.Chance(0.6) ? "permit" : "forbid")
-            .Append("(\n  ").Append(PrincipalOrResource("principal", Vocabulary.PrincipalTypes))
+            .Append("(\n  ").Append(principalSlot ? Slot("principal") : PrincipalOrResource("principal", Vocabulary.PrincipalTypes))
             .Append(",\n  ").Append(ActionScope())
-            .Append(",\n  ").Append(PrincipalOrResource("resource", Vocabulary.ResourceTypes))
+            .Append(",\n  ").Append(resourceSlot ? Slot("resource") : PrincipalOrResource("resource", Vocabulary.ResourceTypes))
             .Append("\n)");
-        var clauses = _r.Next(3);
-        for (var i = 0; i < clauses; i++)
+        for (var i = clauses ?? _r.Next(3); i > 0; i--)
         {
             text.Append(_r.Chance(0.75) ? " when { " : " unless { ").Append(Gen(Kind.Bool, ConditionDepth).Text).Append(" }");
         }
@@ -41,6 +48,13 @@ internal sealed partial class ScenarioGenerator
             _ => variable + " is " + (_r.Chance(0.8) ? uid.Type : _r.Pick(Vocabulary.AllTypes)) + " in " + UidText(uid),
         };
     }
+
+    private string Slot(string variable) => _r.Next(3) switch
+    {
+        0 => variable + " == ?" + variable,
+        1 => variable + " in ?" + variable,
+        _ => variable + " is " + _r.Pick(variable == "principal" ? Vocabulary.PrincipalTypes : Vocabulary.ResourceTypes) + " in ?" + variable,
+    };
 
     /// <summary>None, <c>==</c>, <c>in</c> an action or action group, <c>in [...]</c>.</summary>
     private string ActionScope()

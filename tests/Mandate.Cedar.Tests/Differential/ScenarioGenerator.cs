@@ -34,13 +34,30 @@ internal sealed partial class ScenarioGenerator
             policies[_r.Next(count)] = _r.Pick(Probes.Policies);
         }
 
+        var templates = new List<string>();
+        var links = new List<TemplateLink>();
+        if (_r.Chance(0.2))
+        {
+            var (template, principalSlot, resourceSlot) = Template();
+            templates.Add(template);
+            var templateId = "policy" + policies.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            for (var i = 0; i < 1 + _r.Next(3); i++)
+            {
+                links.Add(new TemplateLink(
+                    templateId,
+                    "link" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    principalSlot ? PickUid(_r.Chance(0.9) ? Vocabulary.PrincipalTypes : Vocabulary.ResourceTypes) : null,
+                    resourceSlot ? PickUid(_r.Chance(0.9) ? Vocabulary.ResourceTypes : Vocabulary.PrincipalTypes) : null));
+            }
+        }
+
         var requests = new List<string>();
         for (var i = 0; i < RequestsPerScenario; i++)
         {
             requests.Add(RequestJson());
         }
 
-        return new Scenario(seed, policies, entities, requests);
+        return new Scenario(seed, policies, entities, requests, templates, links);
     }
 
     private string Entities()
