@@ -154,10 +154,24 @@ internal sealed partial class CedarSchemaParser
         }
     }
 
-    /// <summary>Skips to just after the next <c>;</c> (or a closing brace of a namespace) after an error.</summary>
-    private void Recover()
+    /// <summary>
+    /// Skips to just after the next <c>;</c> after an error; inside a namespace, also stops before the brace that
+    /// closes it. At least one token is consumed at the top level, so reading always moves on.
+    /// </summary>
+    private void Recover(int declarationStart, bool inNamespace)
     {
+        // Braces opened since the declaration began must close before its `;`.
         var depth = 0;
+        for (var i = declarationStart; i < _pos; i++)
+        {
+            depth += _tokens[i].Kind switch
+            {
+                TokenKind.LeftBrace => 1,
+                TokenKind.RightBrace => -1,
+                _ => 0,
+            };
+        }
+
         while (Current.Kind != TokenKind.End)
         {
             var kind = Next().Kind;
@@ -167,8 +181,13 @@ internal sealed partial class CedarSchemaParser
             }
             else if (kind == TokenKind.RightBrace && --depth < 0)
             {
-                _pos--;
-                return;
+                if (inNamespace)
+                {
+                    _pos--;
+                    return;
+                }
+
+                depth = 0;
             }
             else if (kind == TokenKind.Semicolon && depth <= 0)
             {

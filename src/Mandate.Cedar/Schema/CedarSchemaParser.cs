@@ -35,6 +35,7 @@ internal sealed partial class CedarSchemaParser
     {
         while (Current.Kind != TokenKind.End)
         {
+            var start = _pos;
             try
             {
                 SkipAnnotations();
@@ -50,12 +51,12 @@ internal sealed partial class CedarSchemaParser
             catch (SchemaSyntaxException e)
             {
                 _errors.Add(e.Error);
-                Recover();
+                Recover(start, inNamespace: false);
             }
             catch (InsufficientExecutionStackException)
             {
                 _errors.Add(new SchemaError(Current.Line, Current.Column, "schema is nested too deeply"));
-                Recover();
+                Recover(start, inNamespace: false);
             }
         }
     }
@@ -67,6 +68,7 @@ internal sealed partial class CedarSchemaParser
         Expect(TokenKind.LeftBrace, "`{`");
         while (Current.Kind is not (TokenKind.RightBrace or TokenKind.End))
         {
+            var start = _pos;
             try
             {
                 SkipAnnotations();
@@ -75,7 +77,7 @@ internal sealed partial class CedarSchemaParser
             catch (SchemaSyntaxException e)
             {
                 _errors.Add(e.Error);
-                Recover();
+                Recover(start, inNamespace: true);
             }
         }
 
