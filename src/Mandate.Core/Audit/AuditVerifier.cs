@@ -54,6 +54,7 @@ public sealed class AuditVerifier
 
         using var nodes = new StoredNodeCursor(_log.Nodes as IStoredMerkleNodes);
         var frontier = new MerkleFrontier();
+        var leafHash = new byte[MerkleTree.HashSize];
         var next = 0;
         var expected = 1L;
         foreach (var record in _log.ReadFrom(1))
@@ -70,15 +71,17 @@ public sealed class AuditVerifier
                 return AuditVerification.Bad(frontier.Size, next, record.Seq, $"the record's own seq field ({RecordSeq(record.Canonical)}) does not match its position: records were inserted, deleted or swapped");
             }
 
-            switch (AuditLeafHasher.Check(record.Canonical, record.LeafHash))
+            // Hash first: bytes whose leaf hash matches (and, below, the stored tree) are the bytes that
+            // were appended, so the costlier canonical-JSON check only explains a mismatch.
+            MerkleTree.HashLeaf(record.Canonical, leafHash);
+            if (!leafHash.SequenceEqual(record.LeafHash))
             {
-                case LeafCheck.NotCanonical:
-                    return AuditVerification.Bad(frontier.Size, next, record.Seq, "the record is not canonical JSON: it was edited");
-                case LeafCheck.HashMismatch:
-                    return AuditVerification.Bad(frontier.Size, next, record.Seq, "the record does not match its stored leaf hash: the record or the hash was changed");
+                return AuditVerification.Bad(frontier.Size, next, record.Seq, JsonCanonicalizer.IsCanonical(record.Canonical)
+                    ? "the record does not match its stored leaf hash: the record or the hash was changed"
+                    : "the record is not canonical JSON: it was edited");
             }
 
-            frontier.Append(record.LeafHash, nodes.Compare);
+            frontier.Append(leafHash, nodes.Compare);
             if (nodes.Problem is { } nodeProblem)
             {
                 return AuditVerification.Bad(frontier.Size, next, record.Seq, nodeProblem);

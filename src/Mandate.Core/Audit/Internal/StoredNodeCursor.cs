@@ -23,12 +23,9 @@ internal sealed class StoredNodeCursor(IStoredMerkleNodes? source) : IDisposable
         }
 
         var cursor = Level(level);
-        var first = (index << level) + 1;
-        var last = (index + 1) << level;
-        var covers = level == 0 ? $"record {first}" : $"records {first}-{last}";
         if (!cursor.MoveNext() || cursor.Current.Index > index)
         {
-            Problem = $"the stored tree has no node ({level}, {index}) over {covers}: a stored hash was deleted, or the record was inserted";
+            Problem = $"the stored tree has no node ({level}, {index}) over {Covers(level, index)}: a stored hash was deleted, or the record was inserted";
         }
         else if (cursor.Current.Index < index)
         {
@@ -38,7 +35,7 @@ internal sealed class StoredNodeCursor(IStoredMerkleNodes? source) : IDisposable
         {
             Problem = level == 0
                 ? "the record's leaf hash differs from the one stored in the tree when it was appended: the record was rewritten together with its leaf hash, or the stored leaf node was replaced"
-                : $"the stored Merkle node ({level}, {index}) over {covers} differs from the one recomputed from the records: a stored hash was replaced";
+                : $"the stored Merkle node ({level}, {index}) over {Covers(level, index)} differs from the one recomputed from the records: a stored hash was replaced";
         }
     }
 
@@ -56,6 +53,9 @@ internal sealed class StoredNodeCursor(IStoredMerkleNodes? source) : IDisposable
 
         return null;
     }
+
+    private static string Covers(int level, long index) =>
+        level == 0 ? $"record {index + 1}" : $"records {(index << level) + 1}-{(index + 1) << level}";
 
     private IEnumerator<StoredNode> Level(int level)
     {
