@@ -111,6 +111,15 @@ public sealed class JwsToken : IDisposable
     private static bool TryParseObject(byte[] json, out JsonDocument? document, out string reason)
     {
         document = null;
+
+        // JsonDocument checks a string's UTF-8 only when it is read; check it all up front so that a
+        // bad byte is a malformed token here, not an exception in a verifier later.
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            reason = "is not valid UTF-8";
+            return false;
+        }
+
         try
         {
             document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });

@@ -334,6 +334,21 @@ public sealed class SvidVerifierJwtTests : IDisposable
 
     private JwtSvid Issue(TimeSpan ttl) => new SvidIssuer(_authority, _time).IssueJwt(TestAuthority.Id(Sub), Aud, ttl).Value;
 
+    [Fact]
+    public void Verify_SignedTokenWithInvalidUtf8InAClaim_IsMalformed_NotACrash()
+    {
+        var payload = System.Text.Encoding.UTF8.GetBytes($$"""{"sub":"{{Sub}}","aud":"{{Aud}}","exp":{{Now.AddMinutes(5).ToUnixTimeSeconds()}},"x":"?"}""");
+        payload[Array.LastIndexOf(payload, (byte)'?')] = 0xFF;
+        var signingInput = JwtForge.Encode(JwtForge.Header(_authority.JwtKey)) + "." + System.Buffers.Text.Base64Url.EncodeToString(payload);
+        using var ecdsa = System.Security.Cryptography.ECDsa.Create();
+        ecdsa.ImportFromPem(_authority.JwtKey.ExportPrivateKeyPem());
+        var signature = ecdsa.SignData(System.Text.Encoding.ASCII.GetBytes(signingInput), System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+
+        var result = new SvidVerifier(_authority.Bundle(1), _time).VerifyJwt(signingInput + "." + System.Buffers.Text.Base64Url.EncodeToString(signature), Aud);
+
+        Assert.Equal(ErrorCodes.SvidMalformed, result.Error?.Code);
+    }
+
     private string Forge(string header, string payload) => JwtForge.Sign(_authority.JwtKey, header, payload);
 
     private static void AssertRejected(Outcome<VerifiedSvid> result, string code, string reason)
