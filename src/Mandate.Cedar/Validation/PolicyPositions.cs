@@ -2,13 +2,13 @@ using Mandate.Cedar.Parsing;
 
 namespace Mandate.Cedar.Validation;
 
-/// <summary>Where each policy of a policy text starts (its first annotation or its effect), in order.</summary>
+/// <summary>Where each policy of a policy text is: its tokens, from its first annotation or its effect to its <c>;</c>.</summary>
 internal static class PolicyPositions
 {
-    public static List<(int Line, int Column)> Locate(string text)
+    public static List<List<Token>> Locate(string text)
     {
-        var positions = new List<(int, int)>();
-        var atStart = true;
+        var policies = new List<List<Token>>();
+        List<Token>? current = null;
         foreach (var token in Lexer.Tokenize(text))
         {
             if (token.Kind == TokenKind.End)
@@ -16,18 +16,41 @@ internal static class PolicyPositions
                 break;
             }
 
-            if (atStart)
+            if (current is null)
             {
-                positions.Add((token.Line, token.Column));
-                atStart = false;
+                current = [];
+                policies.Add(current);
             }
 
+            current.Add(token);
             if (token.Kind == TokenKind.Semicolon)
             {
-                atStart = true;
+                current = null;
             }
         }
 
-        return positions;
+        return policies;
+    }
+
+    /// <summary>The first place in the policy where <paramref name="anchor"/> is written, else where the policy starts.</summary>
+    public static (int Line, int Column) Find(List<Token>? policy, string? anchor)
+    {
+        if (policy is null || policy.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        if (anchor is not null)
+        {
+            foreach (var token in policy)
+            {
+                if (token.Kind is TokenKind.Identifier or TokenKind.String && string.Equals(token.Text, anchor, StringComparison.Ordinal))
+                {
+                    return (token.Line, token.Column);
+                }
+            }
+        }
+
+        return (policy[0].Line, policy[0].Column);
     }
 }

@@ -6,14 +6,14 @@ namespace Mandate.Cedar.Validation;
 /// <summary>Validates one policy, template or template link against a schema.</summary>
 internal sealed partial class PolicyValidator(CedarSchema schema, Policy policy)
 {
-    private readonly List<string> _errors = [];
+    private readonly List<Finding> _errors = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The errors; the warning that the policy applies to no action (an error before Cedar 4.13), if any; and
     /// whether the policy is false in every request environment (it can never apply).
     /// </summary>
-    public (List<string> Errors, string? NoApplicableAction, bool Impossible) Validate()
+    public (List<Finding> Errors, string? NoApplicableAction, bool Impossible) Validate()
     {
         if (policy.TemplateId is not null)
         {
@@ -21,7 +21,7 @@ internal sealed partial class PolicyValidator(CedarSchema schema, Policy policy)
             {
                 if (linked is not null && !schema.IsKnownEntityType(linked.Type))
                 {
-                    Add("unrecognized entity type `" + linked.Type + "` in a template link");
+                    Add("unrecognized entity type `" + linked.Type + "` in a template link", null);
                 }
             }
 
@@ -42,7 +42,7 @@ internal sealed partial class PolicyValidator(CedarSchema schema, Policy policy)
         {
             if (!schema.IsKnownEntityType(type))
             {
-                Add("unrecognized entity type `" + type + "`");
+                Add("unrecognized entity type `" + type + "`", type[(type.LastIndexOf(':') + 1)..]);
             }
         }
 
@@ -52,12 +52,12 @@ internal sealed partial class PolicyValidator(CedarSchema schema, Policy policy)
             {
                 if (!schema.TryGetAction(uid, out _))
                 {
-                    Add("unrecognized action `" + uid + "`");
+                    Add("unrecognized action `" + uid + "`", uid.Id);
                 }
             }
             else if (schema.TryGetEntityType(uid.Type, out var definition) && definition.EnumChoices is { } choices && !choices.Contains(uid.Id, StringComparer.Ordinal))
             {
-                Add("`" + uid + "` is not one of the values of the enumerated entity type `" + uid.Type + "`");
+                Add("`" + uid + "` is not one of the values of the enumerated entity type `" + uid.Type + "`", uid.Id);
             }
         }
 
@@ -87,7 +87,7 @@ internal sealed partial class PolicyValidator(CedarSchema schema, Policy policy)
                             allFalse &= answer.Type?.Kind == CedarTypeKind.False;
                             foreach (var error in checker.Errors)
                             {
-                                Add(error);
+                                Add(error.Message, error.Anchor);
                             }
                         }
                     }
@@ -157,11 +157,11 @@ internal sealed partial class PolicyValidator(CedarSchema schema, Policy policy)
         };
     }
 
-    private void Add(string message)
+    private void Add(string message, string? anchor)
     {
         if (_seen.Add(message))
         {
-            _errors.Add(message);
+            _errors.Add(new Finding(message, anchor));
         }
     }
 }

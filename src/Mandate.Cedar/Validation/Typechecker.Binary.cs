@@ -66,7 +66,7 @@ internal sealed partial class Typechecker
 
         if (TypeRelations.LeastUpperBound(left, right, out var hint) is null)
         {
-            Errors.Add("the types " + left + " and " + right + " of " + what + " are not compatible" + (hint is null ? string.Empty : ": " + hint));
+            Report("the types " + left + " and " + right + " of " + what + " are not compatible" + (hint is null ? string.Empty : ": " + hint));
             return false;
         }
 
@@ -133,7 +133,7 @@ internal sealed partial class Typechecker
 
         if (error is not null)
         {
-            Errors.Add("unexpected type in a comparison: " + error);
+            Report("unexpected type in a comparison: " + error);
             return TypeAnswer.Fail(CedarType.Bool);
         }
 
@@ -237,14 +237,14 @@ internal sealed partial class Typechecker
 
         if (!prior.Contains(TagFact(node.Left, node.Right)))
         {
-            Errors.Add("unsafe tag access: `" + Key(node.Left) + "` may not have the tag `" + Key(node.Right) + "`; check it with `hasTag` first");
+            Report("unsafe tag access: `" + Key(node.Left) + "` may not have the tag `" + Key(node.Right) + "`; check it with `hasTag` first", "getTag");
             return TypeAnswer.Fail();
         }
 
         var tagTypes = TagTypes(entity.Type);
         if (tagTypes.Count == 0)
         {
-            Errors.Add("`" + Key(node.Left) + "` has type " + entity.Type + ", which has no tags");
+            Report("`" + Key(node.Left) + "` has type " + entity.Type + ", which has no tags", "getTag");
             return TypeAnswer.Fail();
         }
 

@@ -22,11 +22,11 @@ internal sealed partial class Typechecker
                 return new TypeAnswer(attribute.Type, target.Ok);
             }
 
-            Errors.Add("unsafe access to optional attribute `" + node.Attribute + "` of `" + Key(node.Target) + "`; guard it with `has`");
+            Report("unsafe access to optional attribute `" + node.Attribute + "` of `" + Key(node.Target) + "`; guard it with `has`", node.Attribute);
             return TypeAnswer.Fail(attribute.Type);
         }
 
-        Errors.Add("attribute `" + node.Attribute + "` not found on `" + Key(node.Target) + "` of type " + target.Type);
+        Report("attribute `" + node.Attribute + "` not found on `" + Key(node.Target) + "` of type " + target.Type, node.Attribute);
         return TypeAnswer.Fail();
     }
 
@@ -121,7 +121,7 @@ internal sealed partial class Typechecker
         var lub = UpperBoundOrError(types, "the elements of a set");
         if (node.Items.Count == 0)
         {
-            Errors.Add("empty set literals are not allowed in strict validation (their element type is unknown)");
+            Report("empty set literals are not allowed in strict validation (their element type is unknown)");
             return TypeAnswer.Fail();
         }
 

@@ -18,7 +18,9 @@ internal sealed partial class Typechecker(CedarSchema schema, RequestEnvironment
     private readonly Dictionary<Expr, string> _keys = new(ReferenceEqualityComparer.Instance);
     private int _depth;
 
-    public List<string> Errors { get; } = [];
+    public List<Finding> Errors { get; } = [];
+
+    private void Report(string message, string? anchor = null) => Errors.Add(new Finding(message, anchor));
 
     /// <summary>Typechecks a policy condition, which must be a boolean.</summary>
     public TypeAnswer CheckCondition(Expr condition) => Expect(condition, CedarType.Bool, Capabilities.Empty);
@@ -28,7 +30,7 @@ internal sealed partial class Typechecker(CedarSchema schema, RequestEnvironment
         if (++_depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             _depth--;
-            Errors.Add("expression is nested too deeply to typecheck");
+            Report("expression is nested too deeply to typecheck");
             return TypeAnswer.Fail();
         }
 
@@ -217,7 +219,7 @@ internal sealed partial class Typechecker(CedarSchema schema, RequestEnvironment
             }
         }
 
-        Errors.Add("unexpected type: expected " + string.Join(" or ", expected.Select(Describe)) + " but saw " + actual.Type + " in `" + Key(e) + "`");
+        Report("unexpected type: expected " + string.Join(" or ", expected.Select(Describe)) + " but saw " + actual.Type + " in `" + Key(e) + "`");
         return TypeAnswer.Fail();
     }
 
@@ -240,7 +242,7 @@ internal sealed partial class Typechecker(CedarSchema schema, RequestEnvironment
         var lub = TypeRelations.LeastUpperBound(types!, out var hint);
         if (lub is null)
         {
-            Errors.Add("the types " + string.Join(" and ", types.Select(t => t!.ToString()).Distinct(StringComparer.Ordinal)) + " of " + what + " are not compatible" + (hint is null ? string.Empty : ": " + hint));
+            Report("the types " + string.Join(" and ", types.Select(t => t!.ToString()).Distinct(StringComparer.Ordinal)) + " of " + what + " are not compatible" + (hint is null ? string.Empty : ": " + hint));
         }
 
         return lub;

@@ -27,28 +27,34 @@ public static class Validator
     {
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(schema);
-        var positions = policyText is null ? [] : PolicyPositions.Locate(policyText);
+        var spans = policyText is null ? [] : PolicyPositions.Locate(policyText);
         var errors = new List<ValidationError>();
         var warnings = new List<ValidationError>();
         var index = 0;
         foreach (var policy in policies.Policies)
         {
-            var (line, column) = policy.TemplateId is null && index < positions.Count ? positions[index] : (0, 0);
+            var span = policy.TemplateId is null && index < spans.Count ? spans[index] : null;
             if (policy.TemplateId is null)
             {
                 index++;
             }
 
             var (policyErrors, noApplicableAction, impossible) = new PolicyValidator(schema, policy).Validate();
-            errors.AddRange(policyErrors.Select(m => new ValidationError(policy.Id, m, line, column)));
+            foreach (var error in policyErrors)
+            {
+                var (line, column) = PolicyPositions.Find(span, error.Anchor);
+                errors.Add(new ValidationError(policy.Id, error.Message, line, column));
+            }
+
+            var (policyLine, policyColumn) = PolicyPositions.Find(span, null);
             if (noApplicableAction is not null)
             {
-                (actionApplicationIsError ? errors : warnings).Add(new ValidationError(policy.Id, noApplicableAction, line, column));
+                (actionApplicationIsError ? errors : warnings).Add(new ValidationError(policy.Id, noApplicableAction, policyLine, policyColumn));
             }
 
             if (impossible && policyErrors.Count == 0)
             {
-                warnings.Add(new ValidationError(policy.Id, "policy is impossible: it is false for every request the schema allows", line, column));
+                warnings.Add(new ValidationError(policy.Id, "policy is impossible: it is false for every request the schema allows", policyLine, policyColumn));
             }
         }
 
