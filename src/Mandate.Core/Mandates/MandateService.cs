@@ -42,7 +42,7 @@ public sealed partial class MandateService
             return Refuse("mandate.grant.refuse", actor, request.Agent, null, new MandateError(
                 ErrorCodes.MandateRequestInvalid,
                 "No human is configured to grant mandates on this machine.",
-                "Set yourself once: mandate config set user.email you@acme.dev"));
+                "Set yourself once: mandate config set user.email you@acme.dev"), title: request.Title);
         }
 
         var agent = _agents.FindActive(request.Agent);
@@ -51,7 +51,7 @@ public sealed partial class MandateService
         var spiffeId = ask.IsSuccess ? SpiffeId.Parse(agent.Value.SpiffeId) : ask.Error;
         if (!spiffeId.IsSuccess)
         {
-            return Refuse("mandate.grant.refuse", actor, request.Agent, human, spiffeId.Error);
+            return Refuse("mandate.grant.refuse", actor, request.Agent, human, spiffeId.Error, title: request.Title);
         }
 
         var taskId = TaskId(request.Title);
@@ -70,7 +70,7 @@ public sealed partial class MandateService
         });
         if (!issued.IsSuccess)
         {
-            return Refuse("mandate.grant.refuse", actor, request.Agent, human, issued.Error);
+            return Refuse("mandate.grant.refuse", actor, request.Agent, human, issued.Error, title: request.Title);
         }
 
         Store(issued.Value, null, agent.Value, actor, "mandate.grant", request.Title);
@@ -165,14 +165,15 @@ public sealed partial class MandateService
         });
     }
 
-    private MandateError Refuse(string type, string actor, string target, string? human, MandateError error, MandateClaims? parent = null)
+    /// <summary>Audits a refusal; a refused grant has no task id yet, so its title is kept to name the task.</summary>
+    private MandateError Refuse(string type, string actor, string target, string? human, MandateError error, MandateClaims? parent = null, string? title = null)
     {
         _audit.Append(Record(type, actor, null, null, parent) with
         {
             OnBehalfOf = human is null ? null : "user:" + human,
             Resource = target,
             Outcome = "refused",
-            Details = new Dictionary<string, string?> { ["code"] = error.Code, ["reason"] = error.Message },
+            Details = new Dictionary<string, string?> { ["code"] = error.Code, ["reason"] = error.Message, ["title"] = title },
         });
         return error;
     }
