@@ -36,6 +36,7 @@ public sealed class DifferentialTests
         {
             TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  refused {count:N0}x: {reason}"));
         }
+
         Assert.True(tally.Divergences == 0, summary + "\n" + tally.Report);
 
         // The generator must keep exercising every outcome, or agreement means little.
