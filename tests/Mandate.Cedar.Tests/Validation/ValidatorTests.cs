@@ -146,5 +146,14 @@ public sealed class ValidatorTests
         Assert.Contains(Validator.Validate(linked, Schema).Errors, e => e.PolicyId == "link" && e.Message.Contains("`Nobody`", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Validate_DeeplyNestedExpressions_AreCheckedWithoutOverflow()
+    {
+        var sum = string.Join(" + ", Enumerable.Repeat("principal.age", 1000));
+        var negations = string.Concat(Enumerable.Repeat("!(", 200)) + "context has ip" + new string(')', 200);
+        Assert.True(Validate("permit(principal, action, resource) when { " + sum + " > 0 };").IsValid);
+        Assert.True(Validate("permit(principal, action, resource) when { " + negations + " };").IsValid);
+    }
+
     private static ValidationResult Validate(string policies) => Validator.Validate(PolicySet.Parse(policies), Schema, policies);
 }
