@@ -8,6 +8,12 @@ namespace Mandate.Cedar.Schema;
 /// </summary>
 internal sealed partial class SchemaBuilder
 {
+    // The JSON format's type keywords cannot name common types (cedar-policy/cedar#1139).
+    private static readonly HashSet<string> ReservedCommonTypeNames = new(StringComparer.Ordinal)
+    {
+        "Bool", "Boolean", "Entity", "EntityOrCommon", "Extension", "Long", "Record", "Set", "String",
+    };
+
     private readonly Dictionary<string, RawCommonType> _commonTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RawEntityType> _entityTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<EntityUid, RawAction> _actions = [];
@@ -94,6 +100,11 @@ internal sealed partial class SchemaBuilder
         foreach (var common in fragment.CommonTypes)
         {
             var name = Qualify(common.Namespace, common.Name);
+            if (ReservedCommonTypeNames.Contains(common.Name))
+            {
+                Error(common.Line, common.Column, "`" + common.Name + "` is reserved and cannot be the name of a common type");
+            }
+
             if (!_commonTypes.TryAdd(name, common))
             {
                 Error(common.Line, common.Column, "duplicate common type `" + name + "`");
@@ -121,6 +132,33 @@ internal sealed partial class SchemaBuilder
             {
                 Error(action.Line, action.Column, "duplicate action `" + uid + "`");
             }
+        }
+
+        CheckShadowing(fragment);
+    }
+
+    /// <summary>
+    /// A declaration in a namespace may not reuse the name of a type or action declared in the empty namespace,
+    /// because unqualified references inside the namespace would become ambiguous to readers (Cedar RFC 70).
+    /// </summary>
+    private void CheckShadowing(SchemaFragment fragment)
+    {
+        var global = new HashSet<string>(StringComparer.Ordinal);
+        global.UnionWith(fragment.CommonTypes.Where(c => c.Namespace.Length == 0).Select(c => c.Name));
+        global.UnionWith(fragment.EntityTypes.Where(e => e.Namespace.Length == 0).Select(e => e.Name));
+        foreach (var (ns, name, line, column) in fragment.CommonTypes.Select(c => (c.Namespace, c.Name, c.Line, c.Column))
+            .Concat(fragment.EntityTypes.Select(e => (e.Namespace, e.Name, e.Line, e.Column))))
+        {
+            if (ns.Length > 0 && global.Contains(name))
+            {
+                Error(line, column, "`" + Qualify(ns, name) + "` shadows `" + name + "` declared in the empty namespace");
+            }
+        }
+
+        var globalActions = new HashSet<string>(fragment.Actions.Where(a => a.Namespace.Length == 0).Select(a => a.Id), StringComparer.Ordinal);
+        foreach (var action in fragment.Actions.Where(a => a.Namespace.Length > 0 && globalActions.Contains(a.Id)))
+        {
+            Error(action.Line, action.Column, "action `" + Qualify(action.Namespace, "Action") + "::" + Parsing.CedarText.Quote(action.Id) + "` shadows an action of the same name in the empty namespace");
         }
     }
 

@@ -86,20 +86,22 @@ public sealed class CedarSchemaParserTests
     public void Parse_NamesResolveInTheNamespaceFirst_ThenTheEmptyNamespace_ThenBuiltins()
     {
         var schema = CedarSchema.Parse("""
-            type Long = String;
+            type Addr = String;
             entity Shared;
             namespace A {
-              type Long = Bool;
-              entity E { a: Long, b: __cedar::Long, c: Shared, d: String };
+              type Name = Bool;
+              entity Local;
+              entity E { a: Name, b: __cedar::Long, c: Shared, d: String, e: Addr, f: Local, g: A::Name };
             }
-            entity F { a: Long };
             """);
         var e = schema.EntityTypes["A::E"].Attributes;
         Assert.Equal(CedarType.Bool, e["a"].Type);
         Assert.Equal(CedarType.Long, e["b"].Type);
         Assert.Equal(CedarType.Entity("Shared"), e["c"].Type);
         Assert.Equal(CedarType.String, e["d"].Type);
-        Assert.Equal(CedarType.String, schema.EntityTypes["F"].Attributes["a"].Type);
+        Assert.Equal(CedarType.String, e["e"].Type);
+        Assert.Equal(CedarType.Entity("A::Local"), e["f"].Type);
+        Assert.Equal(CedarType.Bool, e["g"].Type);
     }
 
     [Fact]
@@ -155,6 +157,9 @@ public sealed class CedarSchemaParserTests
     [InlineData("entity E { a: Long, a: String };", "duplicate attribute")]
     [InlineData("action a appliesTo { principal: [E] };", "both `principal` and `resource`")]
     [InlineData("entity E enum [];", "at least one value")]
+    [InlineData("type Long = String;", "reserved")]
+    [InlineData("entity T; namespace N { type T = Long; }", "shadows `T`")]
+    [InlineData("action a; namespace N { action a; }", "shadows an action")]
     [InlineData("action a appliesTo { principal: [], resource: [], context: Long };", "must be a record")]
     public void Parse_InvalidSchemas_AreRejectedWithAReason(string text, string reason)
     {
