@@ -40,8 +40,8 @@ internal sealed partial class CedarSchemaParser
         Enter(open);
         try
         {
+            // As in Cedar, a repeated attribute name is not an error: the last declaration wins.
             var attributes = new List<RawAttribute>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             while (Current.Kind != TokenKind.RightBrace)
             {
                 SkipAnnotations();
@@ -55,11 +55,6 @@ internal sealed partial class CedarSchemaParser
 
                 Expect(TokenKind.Colon, "`:`");
                 var type = ParseType();
-                if (!seen.Add(NameText(name)))
-                {
-                    throw Error(name, "duplicate attribute `" + NameText(name) + "`");
-                }
-
                 attributes.Add(new RawAttribute(NameText(name), type, required));
                 if (!Accept(TokenKind.Comma))
                 {

@@ -249,9 +249,11 @@ internal sealed partial class CedarSchemaParser
             {
                 case "principal" when principals is null:
                     principals = ParseTypeList();
+                    RequireSome(principals, key);
                     break;
                 case "resource" when resources is null:
                     resources = ParseTypeList();
+                    RequireSome(resources, key);
                     break;
                 case "context" when context is null:
                     context = ParseType();
@@ -275,5 +277,13 @@ internal sealed partial class CedarSchemaParser
         }
 
         return (principals, resources, context);
+    }
+
+    private static void RequireSome(List<string> types, Token key)
+    {
+        if (types.Count == 0)
+        {
+            throw Error(key, "`" + key.Text + "` is `[]`, which is invalid: an action must apply to at least one " + key.Text + " type");
+        }
     }
 }

@@ -154,17 +154,24 @@ public sealed class CedarSchemaParserTests
     [InlineData("type A = B; type B = A; entity E { a: A };", "cycle")]
     [InlineData("action a in [\"b\"]; action b in [\"a\"];", "cycle")]
     [InlineData("entity E; entity E;", "duplicate entity type")]
-    [InlineData("entity E { a: Long, a: String };", "duplicate attribute")]
     [InlineData("action a appliesTo { principal: [E] };", "both `principal` and `resource`")]
     [InlineData("entity E enum [];", "at least one value")]
     [InlineData("type Long = String;", "reserved")]
     [InlineData("entity T; namespace N { type T = Long; }", "shadows `T`")]
     [InlineData("action a; namespace N { action a; }", "shadows an action")]
-    [InlineData("action a appliesTo { principal: [], resource: [], context: Long };", "must be a record")]
+    [InlineData("entity E; action a appliesTo { principal: E, resource: E, context: Long };", "must be a record")]
+    [InlineData("action a appliesTo { principal: [], resource: [] };", "`principal` is `[]`")]
     public void Parse_InvalidSchemas_AreRejectedWithAReason(string text, string reason)
     {
         Assert.False(CedarSchema.TryParse(text, out _, out var errors));
         Assert.Contains(errors, e => e.Message.Contains(reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_RepeatedAttribute_LastDeclarationWins_AsInCedar()
+    {
+        var schema = CedarSchema.Parse("entity E { a: Long, a: String };");
+        Assert.Equal(CedarType.String, schema.EntityTypes["E"].Attributes["a"].Type);
     }
 
     [Fact]
