@@ -182,6 +182,14 @@ internal sealed class JsonSchemaReader
                         break;
                     }
 
+                    foreach (var required in (string[])["principalTypes", "resourceTypes"])
+                    {
+                        if (!field.Value.TryGetProperty(required, out _))
+                        {
+                            Fail(where + ": `appliesTo` is missing `" + required + "`");
+                        }
+                    }
+
                     foreach (var part in field.Value.EnumerateObject())
                     {
                         switch (part.Name)

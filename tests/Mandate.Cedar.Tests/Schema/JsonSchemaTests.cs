@@ -84,11 +84,11 @@ public sealed class JsonSchemaTests
         Assert.False(CedarSchema.TryParseJson("""
             { "": {
               "entityTypes": { "E": { "shape": { "type": "Record", "attributes": { "a": { "type": "Set" } } }, "color": 1 } },
-              "actions": { "a": { "appliesTo": { "principalTypes": "E" } } },
+              "actions": { "a": { "appliesTo": { "principalTypes": "E", "resourceTypes": [] } }, "b": { "appliesTo": {} } },
               "extra": {}
             } }
             """, out _, out var errors));
-        Assert.Equal(4, errors.Count);
+        Assert.Equal(6, errors.Count);
     }
 
     [Fact]
