@@ -45,6 +45,15 @@ public sealed partial class MandateService
                 "Set yourself once: mandate config set user.email you@acme.dev"), title: request.Title);
         }
 
+        if (string.IsNullOrWhiteSpace(request.Title))
+        {
+            // The title becomes the task id every audit record names; an empty one would read "task-3f2a9c".
+            return Refuse("mandate.grant.refuse", actor, request.Agent, human, new MandateError(
+                ErrorCodes.MandateRequestInvalid,
+                "The task title is empty.",
+                "Pass --task \"<a short title>\", e.g. --task \"fix flaky tests\"."));
+        }
+
         var agent = _agents.FindActive(request.Agent);
         var scope = agent.IsSuccess ? Scope.Parse(request.Scope) : agent.Error;
         var ask = scope.IsSuccess ? Scope.Parse(request.Ask ?? "", allowEmpty: true) : scope.Error;

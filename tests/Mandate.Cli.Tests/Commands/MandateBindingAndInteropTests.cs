@@ -8,7 +8,7 @@ namespace Mandate.Cli.Tests.Commands;
 public sealed class MandateBindingAndInteropTests
 {
     [Fact]
-    public async Task BoundMandate_VerifiesWithItsSvid_AndFailsWithAnotherOrNone()
+    public async Task BoundMandate_VerifiesWithItsSvid_AndFailsWithAnother()
     {
         using var s = await MandateSession.StartAsync();
         var own = await SvidAsync(s, s.Main.Id, "own");

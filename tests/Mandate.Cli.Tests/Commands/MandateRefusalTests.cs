@@ -37,6 +37,20 @@ public sealed class MandateRefusalTests
     }
 
     [Theory]
+    [InlineData("", "make CI green", "task title")]
+    [InlineData("   ", "make CI green", "task title")]
+    [InlineData("Fix flaky tests", " ", "purpose")]
+    public async Task Grant_EmptyTaskOrPurpose_IsMDT2006(string task, string purpose, string named)
+    {
+        using var s = await MandateSession.StartAsync();
+
+        var result = (await s.RunAsync("grant", "--agent", s.Main.Id, "--task", task, "--purpose", purpose, "--scope", MandateSession.RootScope)).AssertError(1, "MDT2006");
+
+        Assert.Contains(named, result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, (await s.ListAsync()).GetArrayLength());
+    }
+
+    [Theory]
     [InlineData("fs:read:/src/** fs:delete:/src/a.cs", "fs:delete:/src/a.cs")]
     [InlineData("fs:read:/src/** fs:read:*", "fs:read:*")]
     [InlineData("cloud:read:/x", "cloud:read:/x")]
