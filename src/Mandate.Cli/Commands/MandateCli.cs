@@ -26,6 +26,18 @@ internal static class MandateCli
         return new MandateService(agents.Value, issuer, verifier, store.Mandates, store.Audit, ctx.Time);
     }
 
+    /// <summary>The registered agent id for an id or SPIFFE ID given on the command line; null when none was given.</summary>
+    public static Outcome<string?> AgentId(CliContext ctx, string? agent)
+    {
+        if (agent is null)
+        {
+            return Outcome<string?>.Success(null);
+        }
+
+        var found = ctx.Agents().Value.Find(agent);
+        return found.IsSuccess ? found.Value.Id.Value : found.Error;
+    }
+
     /// <summary>A token given as itself, as a file holding it, or (when absent) from MANDATE_TOKEN / MANDATE_TOKEN_FILE.</summary>
     public static Outcome<string> ReadToken(string? argument)
     {

@@ -23,27 +23,16 @@ internal static class MandateListCommand
     private static int Run(ParseResult parse, CliContext ctx)
     {
         var service = MandateCli.Service(ctx);
-        if (!service.IsSuccess)
+        var agentId = service.IsSuccess ? MandateCli.AgentId(ctx, parse.GetValue(Agent)) : service.Error;
+        if (!agentId.IsSuccess)
         {
-            return ctx.Output.Fail(service.Error);
-        }
-
-        string? agentId = null;
-        if (parse.GetValue(Agent) is { } agent)
-        {
-            var found = ctx.Agents().Value.Find(agent);
-            if (!found.IsSuccess)
-            {
-                return ctx.Output.Fail(found.Error);
-            }
-
-            agentId = found.Value.Id.Value;
+            return ctx.Output.Fail(agentId.Error);
         }
 
         var now = ctx.Time.GetUtcNow();
         var mandates = service.Value.List(new MandateFilter
         {
-            AgentId = agentId,
+            AgentId = agentId.Value,
             HumanEmail = parse.GetValue(Human)?.Trim().ToLowerInvariant(),
             ActiveAt = parse.GetValue(Active) ? now : null,
         });
