@@ -12,10 +12,11 @@ internal static partial class PolicyCommand
     private static readonly Argument<string[]> Tests = new("tests") { Description = "Integration tests in the cedar-integration-tests JSON format.", Arity = ArgumentArity.OneOrMore };
     private static readonly Argument<string> File = new("file") { Description = "The policy file to format." };
     private static readonly Option<bool> Write = new("--write", "-w") { Description = "Rewrite the file in place instead of printing it." };
+    private static readonly Option<string?> Schema = new("--schema") { Description = "Also validate the policies against this Cedar schema (.cedarschema or JSON), in strict mode." };
 
     public static Command Create()
     {
-        var validate = new Command("validate", "Parse policy files and list every error with its line and column.") { Files };
+        var validate = new Command("validate", "Parse policy files (and, with --schema, validate them in strict mode); list every error with its line and column.") { Files, Schema };
         validate.SetHandler(Validate);
         var test = new Command("test", "Run integration tests (cedar-integration-tests format) and report each request.") { Tests };
         test.SetHandler(Test);
@@ -28,6 +29,14 @@ internal static partial class PolicyCommand
     {
         var files = PolicyFiles.Expand(parse.GetValue(Files)!);
         var policies = PolicyFiles.Load(files, out var problems);
+        if (policies.IsSuccess && parse.GetValue(Schema) is { } schemaPath)
+        {
+            problems = PolicyFiles.Validate(files, schemaPath);
+            if (problems.Count > 0)
+            {
+                policies = new MandateError(ErrorCodes.PolicyParseFailed, $"{problems.Count} validation error(s) against {schemaPath}.", "Fix each error listed above (file:line:column), or the schema.");
+            }
+        }
         if (ctx.Output.Json)
         {
             ctx.Output.Out.WriteLine(new JsonObject
@@ -61,7 +70,7 @@ internal static partial class PolicyCommand
 
     private static int Test(ParseResult parse, CliContext ctx)
     {
-        var runner = new IntegrationTestRunner(null, Directory.GetCurrentDirectory());
+        var runner = new IntegrationTestRunner(CedarSchemaSupport.Instance, Directory.GetCurrentDirectory());
         int passed = 0, failed = 0;
         foreach (var path in parse.GetValue(Tests)!)
         {
@@ -83,6 +92,12 @@ internal static partial class PolicyCommand
                 ctx.Output.Out.WriteLine($"FAIL {path}: {result.LoadError}");
                 failed += Math.Max(1, test.Requests.Count);
                 continue;
+            }
+
+            if (result.Validation == ValidationOutcome.Mismatched)
+            {
+                ctx.Output.Out.WriteLine($"FAIL {path}: shouldValidate is {test.ShouldValidate} but validation gave {(result.ValidationErrors.Count == 0 ? "no error" : string.Join("; ", result.ValidationErrors))}");
+                failed++;
             }
 
             foreach (var outcome in result.Requests)

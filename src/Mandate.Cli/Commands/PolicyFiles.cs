@@ -1,4 +1,6 @@
 using Mandate.Cedar;
+using Mandate.Cedar.Schema;
+using Mandate.Cedar.Validation;
 using Mandate.Core.Errors;
 
 namespace Mandate.Cli.Commands;
@@ -10,6 +12,35 @@ internal static class PolicyFiles
         [.. paths.SelectMany(p => Directory.Exists(p)
             ? Directory.EnumerateFiles(p, "*.cedar", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             : (IEnumerable<string>)[p])];
+
+    /// <summary>Validates each file against the schema (strict mode); every error as <c>file:line:column: policy: message</c>.</summary>
+    public static IReadOnlyList<string> Validate(IReadOnlyList<string> files, string schemaPath)
+    {
+        string schemaText;
+        try
+        {
+            schemaText = File.ReadAllText(schemaPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [$"{schemaPath}: cannot be read ({e.GetType().Name})"];
+        }
+
+        if (!CedarSchema.TryParseAny(schemaText, out var schema, out var schemaErrors))
+        {
+            return [.. schemaErrors.Select(e => $"{schemaPath}:{e.Line}:{e.Column}: {e.Message}")];
+        }
+
+        var problems = new List<string>();
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            var result = Validator.Validate(PolicySet.Parse(text), schema, text);
+            problems.AddRange(result.Errors.Select(e => $"{file}:{e.Line}:{e.Column}: {e.PolicyId}: {e.Message}"));
+        }
+
+        return problems;
+    }
 
     /// <summary>The error with every problem folded into its one line, for commands whose stdout is data.</summary>
     public static MandateError WithProblems(MandateError error, IReadOnlyList<string> problems) =>

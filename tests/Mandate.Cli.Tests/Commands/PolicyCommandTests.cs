@@ -87,9 +87,10 @@ public sealed class PolicyCommandTests
         using var home = new TempHome();
         File.WriteAllText(home.PathOf("p.cedar"), Policies);
         File.WriteAllText(home.PathOf("entities.json"), EntitiesJson);
+        File.WriteAllText(home.PathOf("s.cedarschema"), "entity User;\nentity File { path: String };\naction read appliesTo { principal: User, resource: File };\n");
         File.WriteAllText(home.PathOf("t.json"), """
             {
-              "policies": "p.cedar", "entities": "entities.json", "schema": "none.cedarschema", "shouldValidate": true,
+              "policies": "p.cedar", "entities": "entities.json", "schema": "s.cedarschema", "shouldValidate": true,
               "requests": [
                 { "description": "reading code is allowed", "principal": {"type":"User","id":"jane"}, "action": {"type":"Action","id":"read"},
                   "resource": {"type":"File","id":"code"}, "context": {}, "validateRequest": false, "decision": "allow", "reason": ["policy0"], "errors": [] },
@@ -120,5 +121,21 @@ public sealed class PolicyCommandTests
         (await home.RunAsync("policy", "validate", home.PathOf("f.cedar"))).AssertSuccess();
         var again = (await home.RunAsync("policy", "format", home.PathOf("f.cedar"))).AssertSuccess().Stdout;
         Assert.Equal(formatted, again);
+    }
+
+    [Fact]
+    public async Task Validate_WithASchema_ReportsTypeErrorsWithFileLineAndPolicy()
+    {
+        using var home = new TempHome();
+        File.WriteAllText(home.PathOf("s.cedarschema"), "entity User;\nentity File { path: String };\naction read appliesTo { principal: User, resource: File };\n");
+        File.WriteAllText(home.PathOf("ok.cedar"), "permit(principal, action == Action::\"read\", resource) when { resource.path like \"/src/*\" };\n");
+        File.WriteAllText(home.PathOf("bad.cedar"), "permit(principal, action == Action::\"read\", resource);\npermit(principal, action == Action::\"read\", resource) when { resource.size > 3 };\n");
+
+        (await home.RunAsync("policy", "validate", home.PathOf("ok.cedar"), "--schema", home.PathOf("s.cedarschema"))).AssertSuccess();
+        var bad = (await home.RunAsync("policy", "validate", home.PathOf("bad.cedar"), "--schema", home.PathOf("s.cedarschema"))).AssertError(1, "MDT4001");
+
+        Assert.Contains(home.PathOf("bad.cedar") + ":2:", bad.Stdout, StringComparison.Ordinal);
+        Assert.Contains("policy1", bad.Stdout, StringComparison.Ordinal);
+        Assert.Contains("size", bad.Stdout, StringComparison.Ordinal);
     }
 }
