@@ -12,10 +12,11 @@ internal static class DelegateCommand
     private static readonly Option<string?> Ttl = new("--ttl") { Description = "Lifetime [default: 30m, cut to what the parent has left]." };
     private static readonly Option<string?> Purpose = new("--purpose") { Description = "The sub-agent's purpose [default: the parent's]." };
     private static readonly Option<string?> Bind = new("--bind") { Description = "Bind the child mandate to the sub-agent's X.509-SVID (svid.pem)." };
+    private static readonly Option<string?> Presenter = new("--presenter") { Description = "Your own X.509-SVID (svid.pem): required when the parent mandate is bound to it." };
 
     public static Command Create()
     {
-        var command = new Command("delegate", "Pass part of a mandate on to a sub-agent; prints the child token.") { Mandate, To, Scope, Ttl, Purpose, Bind };
+        var command = new Command("delegate", "Pass part of a mandate on to a sub-agent; prints the child token.") { Mandate, To, Scope, Ttl, Purpose, Bind, Presenter };
         command.SetHandler(Run);
         return command;
     }
@@ -26,9 +27,10 @@ internal static class DelegateCommand
         var token = service.IsSuccess ? MandateCli.ReadToken(parse.GetValue(Mandate)) : service.Error;
         var ttl = token.IsSuccess && parse.GetValue(Ttl) is { } text ? DurationText.Parse(text, "--ttl") : token.IsSuccess ? TimeSpan.Zero : token.Error;
         var bind = ttl.IsSuccess ? MandateCli.ReadCertificate(parse.GetValue(Bind)) : ttl.Error;
-        if (!bind.IsSuccess)
+        var presenter = bind.IsSuccess ? MandateCli.ReadCertificate(parse.GetValue(Presenter)) : bind.Error;
+        if (!presenter.IsSuccess)
         {
-            return ctx.Output.Fail(bind.Error);
+            return ctx.Output.Fail(presenter.Error);
         }
 
         var issued = service.Value.Delegate(
@@ -40,6 +42,7 @@ internal static class DelegateCommand
                 Ttl = ttl.Value == TimeSpan.Zero ? null : ttl.Value,
                 Purpose = parse.GetValue(Purpose),
                 BindCertificate = bind.Value,
+                Presenter = presenter.Value,
             },
             ctx.Actor);
         return issued.IsSuccess ? GrantCommand.Print(ctx, issued.Value) : ctx.Output.Fail(issued.Error);

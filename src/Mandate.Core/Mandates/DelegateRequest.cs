@@ -13,4 +13,10 @@ public sealed record DelegateRequest
     public string? Purpose { get; init; }
 
     public ReadOnlyMemory<byte>? BindCertificate { get; init; }
+
+    /// <summary>
+    /// The X.509-SVID (DER) of whoever passes the parent on. A parent bound to an SVID (<c>cnf</c>) can
+    /// only be delegated by its holder: without a matching presenter the delegation is refused.
+    /// </summary>
+    public ReadOnlyMemory<byte>? Presenter { get; init; }
 }

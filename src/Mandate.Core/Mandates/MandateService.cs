@@ -90,7 +90,8 @@ public sealed partial class MandateService
     public Outcome<IssuedMandate> Delegate(string parentToken, DelegateRequest request, string actor)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var parent = _verifier.Verify(parentToken, new MandateVerificationOptions { RequirePresenterForBoundMandate = false });
+        // A bound parent stays bound: only a presenter whose SVID matches its cnf may pass it on.
+        var parent = _verifier.Verify(parentToken, new MandateVerificationOptions { PresenterCertificate = request.Presenter });
         if (!parent.IsValid)
         {
             return Refuse("mandate.delegate.refuse", actor, request.To, null, parent.Error);

@@ -39,10 +39,23 @@ public sealed class MandateBindingAndInteropTests
         var sub = await SvidAsync(s, s.Sub.Id, "sub");
         var root = await s.GrantAsync(MandateSession.RootScope, "--bind", main);
 
-        var child = await s.DelegateAsync(root.Token, "fs:read:/src/tests/**", "--bind", sub);
+        var child = await s.DelegateAsync(root.Token, "fs:read:/src/tests/**", "--bind", sub, "--presenter", main);
 
         (await s.RunAsync("verify", child.Token, "--presenter", sub)).AssertSuccess();
         (await s.RunAsync("verify", child.Token, "--presenter", main)).AssertError(1, "MDT2020");
+    }
+
+    [Fact]
+    public async Task BoundParent_CanBeDelegatedOnlyByItsHolder()
+    {
+        using var s = await MandateSession.StartAsync();
+        var main = await SvidAsync(s, s.Main.Id, "main");
+        var sub = await SvidAsync(s, s.Sub.Id, "sub");
+        var root = await s.GrantAsync(MandateSession.RootScope, "--bind", main);
+
+        (await s.TryDelegateAsync(root.Token, s.Sub.Id, "fs:read:/src/tests/**")).AssertError(1, "MDT2021");
+        (await s.TryDelegateAsync(root.Token, s.Sub.Id, "fs:read:/src/tests/**", "--presenter", sub)).AssertError(1, "MDT2020");
+        (await s.TryDelegateAsync(root.Token, s.Sub.Id, "fs:read:/src/tests/**", "--presenter", main)).AssertSuccess();
     }
 
     [Fact]
