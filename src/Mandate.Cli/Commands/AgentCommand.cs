@@ -127,10 +127,18 @@ internal static class AgentCommand
         }
 
         // A revoked agent keeps nothing: every mandate it holds goes too, with what was delegated from them.
+        // If that cannot be done, say so: the agent's mandates would otherwise stay valid unnoticed.
         var mandates = MandateCli.Service(ctx);
-        if (mandates.IsSuccess)
+        var cascade = mandates.IsSuccess
+            ? mandates.Value.Revoke(new Core.Storage.MandateFilter { AgentId = agent.Value.Id.Value }, "agent revoked: " + parse.GetValue(Reason), ctx.Actor)
+            : mandates.Error;
+        if (!cascade.IsSuccess)
         {
-            mandates.Value.Revoke(new Core.Storage.MandateFilter { AgentId = agent.Value.Id.Value }, "agent revoked: " + parse.GetValue(Reason), ctx.Actor);
+            return ctx.Output.Fail(cascade.Error with
+            {
+                Message = $"Agent {agent.Value.Id} is revoked, but its mandates could not be: {cascade.Error.Message}",
+                Fix = $"Fix the cause, then run 'mandate revoke --agent {agent.Value.Id} --reason \"agent revoked\"'.",
+            });
         }
 
         return Print(ctx, agent.Value);
