@@ -19,9 +19,9 @@ internal sealed class SqliteAgentStore : IAgentStore
 
     public void Add(Agent agent, AuditRecord recorded)
     {
-        Write(tx =>
+        SqliteWrites.Write(_connection, "agent store", tx =>
         {
-            using var cmd = Command($"INSERT INTO agents ({Columns}) VALUES ($id, $spiffe, $type, $project, $sponsor, $model, $provider, $description, $created, $by, NULL, NULL)", tx);
+            using var cmd = SqliteWrites.Command(_connection, $"INSERT INTO agents ({Columns}) VALUES ($id, $spiffe, $type, $project, $sponsor, $model, $provider, $description, $created, $by, NULL, NULL)", tx);
             cmd.Parameters.AddWithValue("$id", agent.Id.Value);
             cmd.Parameters.AddWithValue("$spiffe", agent.SpiffeId);
             cmd.Parameters.AddWithValue("$type", agent.Type);
@@ -47,9 +47,9 @@ internal sealed class SqliteAgentStore : IAgentStore
 
     public IReadOnlyList<Agent> List() => Query($"SELECT {Columns} FROM agents ORDER BY created_at, id", null);
 
-    public bool Revoke(AgentId id, DateTimeOffset at, string reason, AuditRecord recorded) => Write(tx =>
+    public bool Revoke(AgentId id, DateTimeOffset at, string reason, AuditRecord recorded) => SqliteWrites.Write(_connection, "agent store", tx =>
     {
-        using var cmd = Command("UPDATE agents SET revoked_at = $at, revocation_reason = $reason WHERE id = $id AND revoked_at IS NULL", tx);
+        using var cmd = SqliteWrites.Command(_connection, "UPDATE agents SET revoked_at = $at, revocation_reason = $reason WHERE id = $id AND revoked_at IS NULL", tx);
         cmd.Parameters.AddWithValue("$at", Time.Write(at));
         cmd.Parameters.AddWithValue("$reason", reason);
         cmd.Parameters.AddWithValue("$id", id.Value);
@@ -62,36 +62,10 @@ internal sealed class SqliteAgentStore : IAgentStore
         return true;
     });
 
-    private bool Write(Func<SqliteTransaction, bool> work)
-    {
-        try
-        {
-            using var tx = _connection.BeginTransaction(deferred: false);
-            if (!work(tx))
-            {
-                return false;
-            }
-
-            tx.Commit();
-            return true;
-        }
-        catch (SqliteException e)
-        {
-            throw new StoreException($"The agent store could not be written: {e.Message}", e);
-        }
-    }
-
-    private SqliteCommand Command(string sql, SqliteTransaction? tx)
-    {
-        var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.Transaction = tx;
-        return cmd;
-    }
 
     private List<Agent> Query(string sql, string? parameter)
     {
-        using var cmd = Command(sql, null);
+        using var cmd = SqliteWrites.Command(_connection, sql, null);
         if (parameter is not null)
         {
             cmd.Parameters.AddWithValue("$p", parameter);

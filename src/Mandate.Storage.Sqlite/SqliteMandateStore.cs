@@ -20,9 +20,9 @@ internal sealed class SqliteMandateStore : IMandateRecordStore
     public void Add(MandateRecord m, AuditRecord recorded)
     {
         ArgumentNullException.ThrowIfNull(m);
-        Write(tx =>
+        SqliteWrites.Write(_connection, "mandate store", tx =>
         {
-            using var cmd = Command($"INSERT INTO mandates ({Columns}) VALUES ($jti, $parent, $actor, $agent, $human, $task, $purpose, $scope, $depth, $iat, $exp, $sha, NULL, NULL)", tx);
+            using var cmd = SqliteWrites.Command(_connection, $"INSERT INTO mandates ({Columns}) VALUES ($jti, $parent, $actor, $agent, $human, $task, $purpose, $scope, $depth, $iat, $exp, $sha, NULL, NULL)", tx);
             cmd.Parameters.AddWithValue("$jti", m.Jti);
             cmd.Parameters.AddWithValue("$parent", (object?)m.ParentJti ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$actor", m.Actor);
@@ -45,7 +45,7 @@ internal sealed class SqliteMandateStore : IMandateRecordStore
 
     public bool IsRevoked(string jti)
     {
-        using var cmd = Command("SELECT revoked_at IS NOT NULL FROM mandates WHERE jti = $jti", null);
+        using var cmd = SqliteWrites.Command(_connection, "SELECT revoked_at IS NOT NULL FROM mandates WHERE jti = $jti", null);
         cmd.Parameters.AddWithValue("$jti", jti);
         return cmd.ExecuteScalar() is long revoked && revoked == 1;
     }
@@ -53,7 +53,7 @@ internal sealed class SqliteMandateStore : IMandateRecordStore
     public IReadOnlyList<MandateRecord> List(MandateFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        using var cmd = Command("", null);
+        using var cmd = SqliteWrites.Command(_connection, "", null);
         cmd.CommandText = $"SELECT {Columns} FROM mandates WHERE {Where(cmd, filter)} ORDER BY issued_at, jti";
         return Read(cmd);
     }
@@ -67,10 +67,10 @@ internal sealed class SqliteMandateStore : IMandateRecordStore
             throw new ArgumentException("A revocation names at least one mandate, task, agent or human.", nameof(filter));
         }
 
-        return Write(tx =>
+        return SqliteWrites.Write(_connection, "mandate store", tx =>
         {
             // The matching mandates and, recursively, everything delegated from them.
-            using var select = Command("", tx);
+            using var select = SqliteWrites.Command(_connection, "", tx);
             select.CommandText = $"""
                 WITH RECURSIVE doomed(jti) AS (
                     SELECT jti FROM mandates WHERE {Where(select, filter with { ActiveAt = null })}
@@ -79,7 +79,7 @@ internal sealed class SqliteMandateStore : IMandateRecordStore
                 SELECT {Columns} FROM mandates WHERE jti IN (SELECT jti FROM doomed) AND revoked_at IS NULL ORDER BY depth, jti
                 """;
             var revoked = Read(select);
-            using var update = Command("UPDATE mandates SET revoked_at = $at, revocation_reason = $reason WHERE jti = $jti", tx);
+            using var update = SqliteWrites.Command(_connection, "UPDATE mandates SET revoked_at = $at, revocation_reason = $reason WHERE jti = $jti", tx);
             update.Parameters.AddWithValue("$at", Time.Write(at));
             update.Parameters.AddWithValue("$reason", reason);
             var jti = update.Parameters.Add("$jti", SqliteType.Text);
@@ -124,28 +124,6 @@ internal sealed class SqliteMandateStore : IMandateRecordStore
         return sql.ToString();
     }
 
-    private T Write<T>(Func<SqliteTransaction, T> work)
-    {
-        try
-        {
-            using var tx = _connection.BeginTransaction(deferred: false);
-            var result = work(tx);
-            tx.Commit();
-            return result;
-        }
-        catch (SqliteException e)
-        {
-            throw new StoreException($"The mandate store could not be written: {e.Message}", e);
-        }
-    }
-
-    private SqliteCommand Command(string sql, SqliteTransaction? tx)
-    {
-        var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.Transaction = tx;
-        return cmd;
-    }
 
     private static List<MandateRecord> Read(SqliteCommand cmd)
     {
