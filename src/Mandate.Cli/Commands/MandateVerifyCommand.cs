@@ -42,7 +42,6 @@ internal static class MandateVerifyCommand
         {
             Audience = parse.GetValue(Audience),
             PresenterCertificate = presenter.Value,
-            RequirePresenterForBoundMandate = presenter.Value is not null,
         };
         var result = service.Value.Verify(token.Value, options, ctx.Actor);
         if (!result.IsValid)

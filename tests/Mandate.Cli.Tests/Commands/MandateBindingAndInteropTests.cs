@@ -24,6 +24,7 @@ public sealed class MandateBindingAndInteropTests
 
         (await s.RunAsync("verify", bound.Token, "--presenter", other)).AssertError(1, "MDT2020");
         (await s.RunAsync("verify", bound.Token, "--presenter", s.Home.PathOf("missing.pem"))).AssertError(1, "MDT1031");
+        (await s.RunAsync("verify", bound.Token)).AssertError(1, "MDT2021");
         var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(bound.Token.Split('.')[1]));
         using (payload)
         {
