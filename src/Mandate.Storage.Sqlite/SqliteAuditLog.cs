@@ -49,14 +49,11 @@ internal sealed partial class SqliteAuditLog : IAuditLog
         ArgumentNullException.ThrowIfNull(records);
         try
         {
-            using var tx = _connection.BeginTransaction(deferred: false);
-            var seqs = Append(tx, records);
-            tx.Commit();
-            return seqs;
+            return SqliteWrites.InTransaction(_connection, tx => Append(tx, records));
         }
         catch (SqliteException e)
         {
-            throw new StoreException($"The audit log could not record {records.Count} record(s): {e.Message}", e);
+            throw new StoreException($"The audit log could not record {records.Count} record(s): {SqliteWrites.Describe(e)}", e);
         }
     }
 
@@ -110,15 +107,12 @@ internal sealed partial class SqliteAuditLog : IAuditLog
     {
         try
         {
-            using var tx = _connection.BeginTransaction(deferred: false);
-            var frontier = MerkleFrontier.FromSource(SizeIn(tx), new SqliteNodeSource(_connection, tx));
-            var note = StoreCheckpoint(tx, frontier);
-            tx.Commit();
-            return note;
+            return SqliteWrites.InTransaction(_connection, tx =>
+                StoreCheckpoint(tx, MerkleFrontier.FromSource(SizeIn(tx), new SqliteNodeSource(_connection, tx))));
         }
         catch (SqliteException e)
         {
-            throw new StoreException($"The checkpoint could not be stored: {e.Message}", e);
+            throw new StoreException($"The checkpoint could not be stored: {SqliteWrites.Describe(e)}", e);
         }
     }
 

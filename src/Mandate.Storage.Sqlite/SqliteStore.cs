@@ -43,25 +43,27 @@ public sealed class SqliteStore : IMandateStore
         try
         {
             connection.Open();
-            using (var pragmas = connection.CreateCommand())
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
             {
-                pragmas.CommandText = $"""
-                    PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};
-                    PRAGMA journal_mode = WAL;
-                    PRAGMA synchronous = FULL;
-                    PRAGMA foreign_keys = ON;
-                    """;
-                pragmas.ExecuteNonQuery();
+                try
+                {
+                    Prepare(connection);
+                    break;
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && clock.Elapsed < SqliteWrites.BusyDeadline)
+                {
+                    Thread.Sleep(System.Security.Cryptography.RandomNumberGenerator.GetInt32(2, 20)); // a WAL being recovered after a killed writer
+                }
             }
 
-            Migrations.Apply(connection);
             RestrictPermissions(path);
             return new SqliteStore(connection, keys, time ?? TimeProvider.System);
         }
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new StoreException($"The store {path} cannot be opened: {e.Message}", e);
+            throw new StoreException($"The store {path} cannot be opened: {SqliteWrites.Describe(e)}", e);
         }
         catch (StoreException)
         {
@@ -69,6 +71,22 @@ public sealed class SqliteStore : IMandateStore
             connection.Dispose();
             throw;
         }
+    }
+
+    private static void Prepare(SqliteConnection connection)
+    {
+        using (var pragmas = connection.CreateCommand())
+        {
+            pragmas.CommandText = $"""
+                PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = FULL;
+                PRAGMA foreign_keys = ON;
+                """;
+            pragmas.ExecuteNonQuery();
+        }
+
+        Migrations.Apply(connection);
     }
 
     private static void RestrictPermissions(string path)
