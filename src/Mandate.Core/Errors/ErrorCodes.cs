@@ -61,4 +61,17 @@ public static class ErrorCodes
     public const string MandatePresenterMismatch = "MDT2020";
     public const string MandatePresenterRequired = "MDT2021";
     public const string MandateIssuerUntrusted = "MDT2022";
+
+    // MDT50xx: hook payloads and agent-configuration installers. docs/errors.md "Hooks and installers (MDT50xx)".
+    public const string HookInputTooLarge = "MDT5001";
+    public const string HookInputMalformed = "MDT5002";
+    public const string HookInputNotObject = "MDT5003";
+    public const string HookEventMissing = "MDT5004";
+    public const string HookEventUnknown = "MDT5005";
+    public const string HookToolMissing = "MDT5006";
+    public const string HookFieldInvalid = "MDT5007";
+    public const string InstallConfigInvalid = "MDT5020";
+    public const string InstallWriteFailed = "MDT5021";
+    public const string InstallManagedByAdministrator = "MDT5022";
+    public const string InstallBinaryInvalid = "MDT5023";
 }

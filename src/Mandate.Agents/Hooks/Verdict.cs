@@ -1,0 +1,9 @@
+namespace Mandate.Agents.Hooks;
+
+/// <summary>The answer to a pre-tool hook.</summary>
+public enum Verdict
+{
+    Allow,
+    Deny,
+    Ask,
+}
