@@ -31,6 +31,9 @@ public sealed class Policy
 
     public string Id { get; }
 
+    /// <summary>The 1-based line where the policy starts in the text it was parsed from (its first annotation); 0 when it came from JSON.</summary>
+    public int Line { get; internal init; }
+
     public Effect Effect { get; }
 
     /// <summary>Annotations such as <c>@id("..")</c>; an annotation without a value maps to the empty string.</summary>
@@ -55,6 +58,13 @@ public sealed class Policy
     internal ScopeConstraint Resource { get; }
 
     internal Condition[] Conditions { get; }
+
+    /// <summary>The same policy under another id, e.g. to merge policies from several files into one set.</summary>
+    public Policy WithId(string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        return new(id, Effect, Annotations, Principal, Action, Resource, Conditions, TemplateId, LinkedPrincipal, LinkedResource) { Line = Line };
+    }
 
     /// <summary>Links a template: fills its slots and gives the result its own id.</summary>
     internal Policy Link(string newId, EntityUid? principal, EntityUid? resource) =>

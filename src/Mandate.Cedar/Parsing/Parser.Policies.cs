@@ -6,6 +6,7 @@ internal sealed partial class Parser
 {
     private Policy ParsePolicy(string id)
     {
+        var line = Current.Line;
         var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
         while (Current.Kind == TokenKind.At)
         {
@@ -62,7 +63,7 @@ internal sealed partial class Parser
         }
 
         Expect(TokenKind.Semicolon, "`;`");
-        return new Policy(id, effect, annotations, principal, action, resource, [.. conditions]);
+        return new Policy(id, effect, annotations, principal, action, resource, [.. conditions]) { Line = line };
     }
 
     private ScopeConstraint ParseScope(string variable)

@@ -18,6 +18,7 @@ internal static partial class AuditCommand
     private static readonly Option<string?> Kind = new("--kind") { Description = "Only records of this kind: decision, credential, lifecycle, approval, admin." };
     private static readonly Option<string?> Since = new("--since") { Description = "From this time (ISO 8601, e.g. 2026-11-23T10:00:00Z) or this long ago (e.g. 2h)." };
     private static readonly Option<string?> Until = new("--until") { Description = "Before this time (ISO 8601) or this long ago." };
+    private static readonly Option<bool> WouldDeny = new("--would-deny") { Description = "Only tool calls the policies deny, including those shadow mode let through (what enforcing would block)." };
     private static readonly Option<int> Limit = new("--limit") { Description = "At most this many records (the newest).", DefaultValueFactory = _ => 50 };
     private static readonly Argument<long> Seq = new("seq") { Description = "The record's sequence number." };
     private static readonly Option<bool> Follow = new("--follow", "-f") { Description = "Keep printing new records as they are appended (Ctrl-C to stop)." };
@@ -26,7 +27,7 @@ internal static partial class AuditCommand
     {
         Decision.AcceptOnlyFromAmong("allow", "deny", "ask");
         Kind.AcceptOnlyFromAmong([.. AuditKinds.All]);
-        var list = new Command("list", "List audit records, newest last.") { Agent, Human, Task, Decision, Kind, Since, Until, Limit };
+        var list = new Command("list", "List audit records, newest last.") { Agent, Human, Task, Decision, Kind, Since, Until, Limit, WouldDeny };
         list.SetHandler(List);
         var show = new Command("show", "Show one audit record in full.") { Seq };
         show.SetHandler(Show);
@@ -132,8 +133,8 @@ internal static partial class AuditCommand
             Agent = agent,
             Human = human is null ? null : human.StartsWith("user:", StringComparison.Ordinal) ? human : "user:" + human.ToLowerInvariant(),
             Task = parse.GetValue(Task),
-            Decision = parse.GetValue(Decision),
-            Kind = parse.GetValue(Kind),
+            Decision = parse.GetValue(WouldDeny) ? "deny" : parse.GetValue(Decision),
+            Kind = parse.GetValue(WouldDeny) ? AuditKinds.Decision : parse.GetValue(Kind),
             Since = since.Value,
             Until = until.Value,
             Limit = Math.Clamp(parse.GetValue(Limit), 1, 100_000),

@@ -8,7 +8,7 @@ namespace Mandate.Cli.Commands;
 /// <summary><c>mandate config show|get|set</c>: reads and edits config.json, checking the whole file before it is saved.</summary>
 internal static class ConfigCommand
 {
-    private static readonly Argument<string> Key = new("key") { Description = "A key: user.email, trust_domain, ttl.x509_svid, ttl.x509_svid_max, ttl.jwt_svid, ttl.jwt_svid_max, ttl.mandate, ttl.mandate_max." };
+    private static readonly Argument<string> Key = new("key") { Description = "A key: user.email, trust_domain, ttl.x509_svid, ttl.x509_svid_max, ttl.jwt_svid, ttl.jwt_svid_max, ttl.mandate, ttl.mandate_max, policy.mode." };
     private static readonly Argument<string> Value = new("value") { Description = "The new value." };
 
     public static Command Create()
@@ -100,6 +100,7 @@ internal static class ConfigCommand
     {
         "trust_domain" => (() => c.TrustDomain, v => c.TrustDomain = v),
         "user.email" => (() => c.User?.Email, v => (c.User ??= new()).Email = v),
+        "policy.mode" => (() => c.Policy?.Mode, v => (c.Policy ??= new()).Mode = v),
         "ttl.x509_svid" => (() => c.Ttl?.X509Svid, v => (c.Ttl ??= new()).X509Svid = v),
         "ttl.x509_svid_max" => (() => c.Ttl?.X509SvidMax, v => (c.Ttl ??= new()).X509SvidMax = v),
         "ttl.jwt_svid" => (() => c.Ttl?.JwtSvid, v => (c.Ttl ??= new()).JwtSvid = v),
@@ -112,5 +113,5 @@ internal static class ConfigCommand
     private static MandateError UnknownKey(string key) => new(
         ErrorCodes.ConfigInvalid,
         $"There is no setting '{key}'.",
-        "Use one of: user.email, trust_domain, ttl.x509_svid, ttl.x509_svid_max, ttl.jwt_svid, ttl.jwt_svid_max, ttl.mandate, ttl.mandate_max.");
+        "Use one of: user.email, trust_domain, ttl.x509_svid, ttl.x509_svid_max, ttl.jwt_svid, ttl.jwt_svid_max, ttl.mandate, ttl.mandate_max, policy.mode.");
 }

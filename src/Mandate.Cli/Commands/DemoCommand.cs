@@ -13,13 +13,13 @@ namespace Mandate.Cli.Commands;
 /// <c>mandate demo</c>: runs Mandate's main job end to end in a scratch home, so a newcomer sees it
 /// work with nothing to set up. Later capabilities extend it (mandates, hooks, audit verification).
 /// </summary>
-internal static class DemoCommand
+internal static partial class DemoCommand
 {
     private static readonly Option<bool> Keep = new("--keep") { Description = "Keep the scratch home and print where it is." };
 
     public static Command Create()
     {
-        var command = new Command("demo", "Run Mandate end to end in a scratch home: trust domain, agent, SVIDs, verification, revocation.") { Keep };
+        var command = new Command("demo", "Run Mandate end to end in a scratch home: identities, mandates, revocation, then a scripted Claude Code session through the installed hook.") { Keep };
         command.SetHandler(Run);
         return command;
     }
@@ -27,11 +27,11 @@ internal static class DemoCommand
     private static int Run(ParseResult parse, CliContext ctx)
     {
         var root = Path.Combine(Path.GetTempPath(), "mandate-demo-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)));
-        var home = new MandateHome(root);
+        var home = new MandateHome(Path.Combine(root, "home"));
         var w = ctx.Output.Out;
         try
         {
-            var failure = Steps(home, ctx, w);
+            var failure = Steps(home, ctx, w) ?? HookReplay(root, home, ctx, w);
             if (failure is not null)
             {
                 return ctx.Output.Fail(failure);
@@ -39,7 +39,7 @@ internal static class DemoCommand
 
             if (parse.GetValue(Keep))
             {
-                w.WriteLine($"\nThe scratch home is kept at {root}: try MANDATE_HOME={root} mandate agent list");
+                w.WriteLine($"\nThe scratch home is kept at {root}: try MANDATE_HOME={home.Root} mandate audit list");
             }
 
             return ExitCodes.Success;

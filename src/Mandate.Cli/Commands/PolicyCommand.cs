@@ -22,7 +22,13 @@ internal static partial class PolicyCommand
         test.SetHandler(Test);
         var format = new Command("format", "Print a policy file in canonical form.") { File, Write };
         format.SetHandler(Format);
-        return new Command("policy", "Validate, evaluate, test and format Cedar policies.") { validate, CreateEval(), test, format };
+        var policy = new Command("policy", "Validate, evaluate, test and format Cedar policies; show the guardrails, the schema and the mode.") { validate, CreateEval(), test, format };
+        foreach (var command in CreateGuardrailCommands())
+        {
+            policy.Subcommands.Add(command);
+        }
+
+        return policy;
     }
 
     private static int Validate(ParseResult parse, CliContext ctx)

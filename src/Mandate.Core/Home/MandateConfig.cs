@@ -11,6 +11,14 @@ public sealed class MandateConfig
     public TtlConfig Ttl { get; set; } = new();
 
     public UserConfig User { get; set; } = new();
+
+    public PolicyConfig Policy { get; set; } = new();
+}
+
+public sealed class PolicyConfig
+{
+    /// <summary><c>enforce</c> (decisions apply) or <c>shadow</c> (decisions are recorded, the agent is allowed).</summary>
+    public string Mode { get; set; } = "enforce";
 }
 
 public sealed class TtlConfig

@@ -23,6 +23,9 @@ public sealed record Settings
 
     public string? UserEmail { get; init; }
 
+    /// <summary>policy.mode is shadow: every decision is computed and recorded, and the agent is allowed.</summary>
+    public bool Shadow { get; init; }
+
     /// <summary>Checks the whole file and reports every problem at once.</summary>
     public static Outcome<Settings> From(MandateConfig config, string path)
     {
@@ -44,6 +47,12 @@ public sealed record Settings
         CheckWithin(x509, x509Max, "ttl.x509_svid", problems);
         CheckWithin(jwt, jwtMax, "ttl.jwt_svid", problems);
         CheckWithin(mandate, mandateMax, "ttl.mandate", problems);
+        var mode = config.Policy?.Mode ?? "enforce";
+        if (mode is not ("enforce" or "shadow"))
+        {
+            problems.Add($"policy.mode: '{mode}' is neither enforce nor shadow");
+        }
+
         if (problems.Count > 0)
         {
             return new MandateError(
@@ -62,6 +71,7 @@ public sealed record Settings
             MandateTtl = mandate,
             MandateMaxTtl = mandateMax,
             UserEmail = config.User?.Email,
+            Shadow = mode == "shadow",
         };
     }
 

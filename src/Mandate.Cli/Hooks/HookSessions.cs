@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Mandate.Core.Home;
+using Mandate.Core.Identity;
+
+namespace Mandate.Cli.Hooks;
+
+/// <summary>Reads and writes <see cref="HookSession"/> files, and names agents and sessions as SPIFFE IDs.</summary>
+internal static class HookSessions
+{
+    public static string Directory(MandateHome home) => Path.Combine(home.Root, "sessions");
+
+    public static string FilePath(MandateHome home, string dialect, string sessionId) =>
+        Path.Combine(Directory(home), $"{dialect}-{Segment(sessionId)}.json");
+
+    public static HookSession? Load(MandateHome home, string dialect, string sessionId)
+    {
+        if (sessionId.Length == 0)
+        {
+            return null;
+        }
+
+        var path = FilePath(home, dialect, sessionId);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        // A session file that cannot be read is broken state: the caller's catch turns it into a deny.
+        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        return new HookSession
+        {
+            Dialect = (string)json["dialect"]!,
+            SessionId = (string)json["session_id"]!,
+            Principal = (string)json["principal"]!,
+            Project = (string)json["project"]!,
+            StartedAt = DateTimeOffset.Parse((string)json["started_at"]!, System.Globalization.CultureInfo.InvariantCulture),
+            EndedAt = json["ended_at"] is { } ended ? DateTimeOffset.Parse((string)ended!, System.Globalization.CultureInfo.InvariantCulture) : null,
+            Token = (string?)json["token"],
+            Jti = (string?)json["jti"],
+            CertificatePem = (string?)json["certificate_pem"],
+        };
+    }
+
+    public static void Save(MandateHome home, HookSession session)
+    {
+        var dir = Directory(home);
+        System.IO.Directory.CreateDirectory(dir);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var json = new JsonObject
+        {
+            ["dialect"] = session.Dialect,
+            ["session_id"] = session.SessionId,
+            ["principal"] = session.Principal,
+            ["project"] = session.Project,
+            ["started_at"] = session.StartedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["ended_at"] = session.EndedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["token"] = session.Token,
+            ["jti"] = session.Jti,
+            ["certificate_pem"] = session.CertificatePem,
+        };
+        var path = FilePath(home, session.Dialect, session.SessionId);
+        var temp = path + ".tmp";
+        using (var stream = new FileStream(temp, PrivateFile()))
+        {
+            stream.Write(Encoding.UTF8.GetBytes(json.ToJsonString()));
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>Options that create a file readable and writable by its owner only (0600).</summary>
+    public static FileStreamOptions PrivateFile()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return options;
+    }
+
+    /// <summary>The agent's SPIFFE ID for a dialect in a project: <c>spiffe://td/agent/&lt;dialect&gt;/&lt;project&gt;</c>.</summary>
+    public static string AgentSpiffeId(TrustDomain trustDomain, string dialect, string project) =>
+        $"{SpiffeId.Prefix}{trustDomain.Name}/agent/{dialect}/{ProjectName(project)}";
+
+    public static string ProjectName(string project)
+    {
+        var name = Path.GetFileName(project.TrimEnd('/'));
+        return Segment(name.Length == 0 ? "root" : name);
+    }
+
+    /// <summary>Any text as one SPIFFE path segment / file-name part: letters, digits, '.', '-', '_' kept, the rest '_', at most 96 characters.</summary>
+    public static string Segment(string text)
+    {
+        var builder = new StringBuilder(Math.Min(text.Length, 96));
+        foreach (var c in text.AsSpan(0, Math.Min(text.Length, 96)))
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
+        }
+
+        var segment = builder.ToString().Trim('.');
+        return segment.Length == 0 ? "_" : segment;
+    }
+}
