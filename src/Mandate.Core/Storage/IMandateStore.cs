@@ -10,4 +10,6 @@ public interface IMandateStore : IDisposable
     IAuditLog Audit { get; }
 
     IMandateRecordStore Mandates { get; }
+
+    ILeaseStore Leases => throw new NotSupportedException("This store keeps no leases.");
 }
