@@ -74,4 +74,60 @@ public static class ErrorCodes
     public const string InstallWriteFailed = "MDT5021";
     public const string InstallManagedByAdministrator = "MDT5022";
     public const string InstallBinaryInvalid = "MDT5023";
+
+    // MDT6060–6079: GitHub App tokens and the git credential helper. docs/errors.md "GitHub and git (MDT6060–6079)".
+    public const string GitHubConfigInvalid = "MDT6060";
+    public const string GitHubPrivateKeyUnreadable = "MDT6061";
+    public const string GitHubRequestInvalid = "MDT6062";
+    public const string GitHubUnreachable = "MDT6063";
+    public const string GitHubAppAuthenticationFailed = "MDT6064";
+    public const string GitHubTokenRefused = "MDT6065";
+    public const string GitHubResponseInvalid = "MDT6066";
+    public const string GitHubRevokeFailed = "MDT6067";
+    public const string GitCredentialInputInvalid = "MDT6068";
+    public const string GitHubTokenSealInvalid = "MDT6069";
+
+    // MDT6040–6059: SSH certificates. docs/errors.md "SSH certificates (MDT6040–6059)".
+    public const string SshCaKeyInvalid = "MDT6040";
+    public const string SshPublicKeyInvalid = "MDT6041";
+    public const string SshRequestInvalid = "MDT6042";
+    public const string SshConfigInvalid = "MDT6043";
+    public const string SshRevocationFailed = "MDT6044";
+    public const string SshKeyFileInvalid = "MDT6045";
+
+    // MDT6020–6039: PostgreSQL role leases. docs/errors.md "PostgreSQL roles (MDT6020–6039)".
+    public const string PostgresRequestInvalid = "MDT6020";
+    public const string PostgresConfigInvalid = "MDT6021";
+    public const string PostgresUnreachable = "MDT6022";
+    public const string PostgresIssueFailed = "MDT6023";
+    public const string PostgresRenewFailed = "MDT6024";
+    public const string PostgresRevokeFailed = "MDT6025";
+    public const string PostgresRoleGone = "MDT6026";
+
+    // MDT6080–6099: AWS STS credentials. docs/errors.md "AWS credentials (MDT6080–6099)".
+    public const string AwsRequestInvalid = "MDT6080";
+    public const string AwsConfigInvalid = "MDT6081";
+    public const string AwsBaseCredentialsMissing = "MDT6082";
+    public const string AwsStsRefused = "MDT6083";
+    public const string AwsStsUnreachable = "MDT6084";
+    public const string AwsStsResponseInvalid = "MDT6085";
+    public const string AwsConfigFileInvalid = "MDT6086";
+    public const string AwsCredentialProcessLoop = "MDT6087";
+
+    // MDT60xx: the credential broker's leases, static secrets and provider registry. docs/errors.md "Leases and secrets (MDT6001–6019)".
+    public const string LeaseNotCovered = "MDT6001";
+    public const string LeaseMandateInactive = "MDT6002";
+    public const string LeaseRequestInvalid = "MDT6003";
+    public const string LeaseNotFound = "MDT6004";
+    public const string LeaseNotActive = "MDT6005";
+    public const string LeaseRenewalRefused = "MDT6006";
+    public const string LeaseProviderFailed = "MDT6007";
+    public const string LeaseProviderUnknown = "MDT6008";
+    public const string LeaseSecretNotRedactable = "MDT6009";
+    public const string SecretNotFound = "MDT6010";
+    public const string SecretInvalid = "MDT6011";
+    public const string SecretUnreadable = "MDT6012";
+    public const string ProviderExists = "MDT6013";
+    public const string ProviderNotFound = "MDT6014";
+    public const string ProviderInvalid = "MDT6015";
 }
