@@ -34,6 +34,7 @@ var root = new RootCommand("Mandate: identity and access for AI coding agents.")
     StatusCommand.Create(),
     WhyCommand.Create(),
     HookCommand.Create(),
+    SshCommand.Create(),
     DemoCommand.Create(),
 };
 
