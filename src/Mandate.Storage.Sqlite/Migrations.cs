@@ -79,6 +79,47 @@ internal static class Migrations
         CREATE INDEX mandates_agent ON mandates (agent_id);
         CREATE INDEX mandates_human ON mandates (human);
         """,
+
+        // 3: the credential broker. Leases (never the secret: only what identifies the credential at its
+        // provider, as JSON text), registered providers and static secrets, both sealed with AES-256-GCM
+        // under $MANDATE_HOME/keys/secrets.key (the admin connection string of a provider is a secret too).
+        """
+        CREATE TABLE leases (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            capability TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            session_id TEXT,
+            mandate_jti TEXT NOT NULL,
+            human TEXT NOT NULL,
+            task_id TEXT NOT NULL,
+            issued_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            ttl_ticks INTEGER NOT NULL,
+            max_ttl_ticks INTEGER NOT NULL,
+            renewals INTEGER NOT NULL DEFAULT 0,
+            revoked_at TEXT,
+            revocation_reason TEXT,
+            details TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX leases_task ON leases (task_id);
+        CREATE INDEX leases_actor ON leases (actor);
+        CREATE INDEX leases_mandate ON leases (mandate_jti);
+        CREATE INDEX leases_expires ON leases (expires_at);
+        CREATE TABLE providers (
+            name TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            config BLOB NOT NULL,
+            created_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE secrets (
+            name TEXT PRIMARY KEY,
+            ciphertext BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        ) STRICT;
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -22,6 +22,9 @@ public sealed class SqliteStore : IMandateStore
         Audit = audit;
         Agents = new SqliteAgentStore(connection, audit);
         Mandates = new SqliteMandateStore(connection, audit);
+        Leases = new SqliteLeaseStore(connection, audit);
+        Secrets = new SqliteSecretStore(connection, audit);
+        Providers = new SqliteProviderStore(connection, audit);
     }
 
     public IAgentStore Agents { get; }
@@ -29,6 +32,12 @@ public sealed class SqliteStore : IMandateStore
     public IAuditLog Audit { get; }
 
     public IMandateRecordStore Mandates { get; }
+
+    public ILeaseStore Leases { get; }
+
+    public ISecretStore Secrets { get; }
+
+    public IProviderStore Providers { get; }
 
     /// <summary>Opens (creating and migrating if needed) the store; <paramref name="keys"/> sign checkpoints and key the redaction HMAC.</summary>
     public static SqliteStore Open(string path, AuditKeys keys, TimeProvider? time = null)
@@ -43,6 +52,11 @@ public sealed class SqliteStore : IMandateStore
         try
         {
             connection.Open();
+
+            // Each hook is a short process and usually the only connection: closing would checkpoint the WAL
+            // into the database file (copy and fsync) every time. Durability does not need it (a commit is
+            // fsynced to the WAL); SQLite's automatic checkpoint at 1,000 WAL pages keeps the WAL bounded.
+            SQLitePCL.raw.sqlite3_db_config(connection.Handle, SQLitePCL.raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             while (true)
             {

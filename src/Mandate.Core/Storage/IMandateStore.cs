@@ -12,4 +12,8 @@ public interface IMandateStore : IDisposable
     IMandateRecordStore Mandates { get; }
 
     ILeaseStore Leases => throw new NotSupportedException("This store keeps no leases.");
+
+    ISecretStore Secrets => throw new NotSupportedException("This store keeps no static secrets.");
+
+    IProviderStore Providers => throw new NotSupportedException("This store keeps no credential providers.");
 }

@@ -12,6 +12,12 @@ public interface ILeaseProvider
     /// <summary>postgres, ssh, github, aws, secret.</summary>
     string Kind { get; }
 
+    /// <summary>
+    /// The longest a lease of this provider may live, renewals included: LeaseService caps every TTL by it
+    /// (and by the mandate's expiry). One hour unless the provider says otherwise.
+    /// </summary>
+    TimeSpan MaxTtl => LeaseService.DefaultMaxTtl;
+
     /// <summary>The capability a mandate must cover for this request, e.g. <c>db:connect:postgres/orders/read</c>.</summary>
     string Capability(LeaseRequest request);
 
