@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Numerics;
-using System.Security.Cryptography;
 
 namespace Mandate.Core.Audit;
 
@@ -17,7 +16,12 @@ public static class MerkleTree
     private const int StackLeafLimit = 512;
 
     /// <summary>The root of the tree with no leaves: SHA-256 of the empty string.</summary>
-    public static byte[] EmptyRoot() => SHA256.HashData(ReadOnlySpan<byte>.Empty);
+    public static byte[] EmptyRoot()
+    {
+        var hash = new byte[HashSize];
+        Internal.Sha256.Hash([], hash);
+        return hash;
+    }
 
     public static byte[] HashLeaf(ReadOnlySpan<byte> leafData)
     {
@@ -37,7 +41,7 @@ public static class MerkleTree
         {
             buffer[0] = LeafPrefix;
             leafData.CopyTo(buffer[1..]);
-            SHA256.HashData(buffer[..length], destination);
+            Internal.Sha256.Hash(buffer[..length], destination);
         }
         finally
         {
@@ -66,7 +70,7 @@ public static class MerkleTree
         buffer[0] = NodePrefix;
         left.CopyTo(buffer[1..]);
         right.CopyTo(buffer[(1 + HashSize)..]);
-        SHA256.HashData(buffer, destination);
+        Internal.Sha256.Hash(buffer, destination);
     }
 
     /// <summary>Root of the tree whose leaves have the given hashes, in O(log n) memory.</summary>

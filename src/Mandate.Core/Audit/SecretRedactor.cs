@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Mandate.Core.Audit.Internal;
@@ -67,8 +66,8 @@ public sealed partial class SecretRedactor
     public string Hmac(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value), mac);
+        Span<byte> mac = stackalloc byte[Internal.Sha256.Size];
+        Internal.Sha256.Hmac(_key, Encoding.UTF8.GetBytes(value), mac);
         return RedactionPrefix + Convert.ToHexStringLower(mac);
     }
 
@@ -76,7 +75,7 @@ public sealed partial class SecretRedactor
     public static bool IsRedacted(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return value.Length == RedactionPrefix.Length + (2 * HMACSHA256.HashSizeInBytes)
+        return value.Length == RedactionPrefix.Length + (2 * Internal.Sha256.Size)
             && value.StartsWith(RedactionPrefix, StringComparison.Ordinal)
             && !value.AsSpan(RedactionPrefix.Length).ContainsAnyExcept(LowerHex);
     }

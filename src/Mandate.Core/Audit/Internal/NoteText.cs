@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Mandate.Core.Audit.Internal;
@@ -43,7 +42,7 @@ internal static class NoteText
         input[nameBytes.Length + 1] = signatureType;
         publicKey.CopyTo(input.AsSpan(nameBytes.Length + 2));
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(input, hash);
+        Sha256.Hash(input, hash);
         return BinaryPrimitives.ReadUInt32BigEndian(hash);
     }
 
