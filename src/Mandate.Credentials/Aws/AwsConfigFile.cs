@@ -19,15 +19,15 @@ public static class AwsConfigFile
 
     public sealed record Result(string Path, bool Changed, string Command);
 
-    /// <summary>The credential_process command line for <paramref name="binary"/>: quoted when the path has a space.</summary>
-    public static Outcome<string> Command(string binary, string provider, string role)
+    /// <summary>The credential_process command line for <paramref name="binary"/>: quoted when the path has a space; without --provider when none is named.</summary>
+    public static Outcome<string> Command(string binary, string? provider, string role)
     {
         if (!System.IO.Path.IsPathFullyQualified(binary) || binary.Any(c => c is '"' or '\'' or '\n' or '\r' or '\\'))
         {
             return new MandateError(ErrorCodes.AwsConfigFileInvalid, $"The Mandate binary path '{binary}' cannot go into a credential_process line.", "Run mandate from an absolute path without quotes or backslashes.");
         }
 
-        if (provider.Length == 0 || !provider.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        if (provider is not null && (provider.Length == 0 || !provider.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
         {
             return new MandateError(ErrorCodes.AwsRequestInvalid, $"'{provider}' is not a provider name.", "Use letters, digits, '-', '_' and '.'.");
         }
@@ -38,7 +38,7 @@ public static class AwsConfigFile
         }
 
         var program = binary.Contains(' ', StringComparison.Ordinal) ? "\"" + binary + "\"" : binary;
-        return $"{program} credential aws --provider {provider} --role {role}";
+        return provider is null ? $"{program} credential aws --role {role}" : $"{program} credential aws --provider {provider} --role {role}";
     }
 
     /// <summary>Adds or updates <c>[profile name]</c> with <paramref name="command"/> as its credential_process.</summary>

@@ -1,37 +1,47 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mandate.Core.Errors;
+using Mandate.Credentials.Leases;
 
 namespace Mandate.Credentials.Aws;
 
 /// <summary>An AWS provider's stored configuration, as JSON (it names a profile and files, never holds a key).</summary>
 public static class AwsProviderConfig
 {
-    public static string ToJson(AwsProviderOptions options)
+    public static JsonObject ToConfig(AwsProviderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var json = new JsonObject
+        var json = new JsonObject { ["region"] = options.Region, ["max_ttl_seconds"] = (long)options.MaxTtl.TotalSeconds };
+        if (options.Profile is not null)
         {
-            ["profile"] = options.Profile,
-            ["credentials_file"] = options.CredentialsFile,
-            ["region"] = options.Region,
-            ["endpoint_url"] = options.EndpointUrl?.ToString(),
-            ["max_ttl_seconds"] = (long)options.MaxTtl.TotalSeconds,
-        };
-        return json.ToJsonString();
+            json["profile"] = options.Profile;
+        }
+
+        if (options.CredentialsFile is not null)
+        {
+            json["credentials_file"] = options.CredentialsFile;
+        }
+
+        if (options.EndpointUrl is not null)
+        {
+            json["endpoint_url"] = options.EndpointUrl.ToString();
+        }
+
+        return json;
     }
 
-    public static Outcome<AwsProviderOptions> FromJson(string name, string json)
+    /// <summary>The provider a registered configuration describes (for LeaseCli.Provider).</summary>
+    public static Outcome<ILeaseProvider> Provider(string name, JsonObject config)
     {
+        var options = FromConfig(name, config);
+        return options.IsSuccess ? new AwsProvider(options.Value) : options.Error;
+    }
+
+    public static Outcome<AwsProviderOptions> FromConfig(string name, JsonObject node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
         try
         {
-            var node = JsonNode.Parse(json) as JsonObject;
-            if (node is null)
-            {
-                return Invalid(name, "it is not a JSON object");
-            }
-
             var options = new AwsProviderOptions
             {
                 Name = name,
@@ -43,7 +53,7 @@ public static class AwsProviderConfig
             };
             return Validate(options);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or UriFormatException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or UriFormatException)
         {
             return Invalid(name, e.GetType().Name);
         }
