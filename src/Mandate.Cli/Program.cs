@@ -35,6 +35,7 @@ var root = new RootCommand("Mandate: identity and access for AI coding agents.")
     WhyCommand.Create(),
     HookCommand.Create(),
     SshCommand.Create(),
+    CredentialCommand.Create(),
     DemoCommand.Create(),
 };
 
