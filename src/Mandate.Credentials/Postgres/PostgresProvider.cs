@@ -108,6 +108,11 @@ public sealed partial class PostgresProvider : ILeaseProvider, IDisposable
             admin.ApplicationName = "mandate";
         }
 
+        if (!config.Pooling)
+        {
+            admin.Pooling = false;
+        }
+
         return new PostgresProvider(config, admin, newPassword);
     }
 

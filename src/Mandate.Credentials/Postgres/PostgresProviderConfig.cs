@@ -1,3 +1,7 @@
+using System.Text.Json.Nodes;
+using Mandate.Core.Errors;
+using Mandate.Credentials.Providers;
+
 namespace Mandate.Credentials.Postgres;
 
 /// <summary>
@@ -13,4 +17,46 @@ namespace Mandate.Credentials.Postgres;
 public sealed record PostgresProviderConfig(
     string Name,
     string AdminConnectionString,
-    IReadOnlyDictionary<string, string> Templates);
+    IReadOnlyDictionary<string, string> Templates)
+{
+    /// <summary>Pool admin connections (a server keeps them; a one-shot CLI process has nothing to reuse them for).</summary>
+    public bool Pooling { get; init; } = true;
+
+    /// <summary>The configuration <c>mandate provider add postgres</c> stored: <c>{"connection": "…", "templates": {"&lt;access&gt;": "&lt;SQL&gt;"}}</c>.</summary>
+    public static Outcome<PostgresProviderConfig> From(RegisteredProvider registered)
+    {
+        ArgumentNullException.ThrowIfNull(registered);
+        if (registered.Kind != PostgresProvider.KindName)
+        {
+            return new MandateError(ErrorCodes.PostgresConfigInvalid, $"Provider '{registered.Name}' is a {registered.Kind} provider, not postgres.",
+                "Name a postgres provider: mandate provider list shows each provider's kind.");
+        }
+
+        var connection = registered.Config["connection"] is JsonValue c && c.TryGetValue<string>(out var text) ? text : null;
+        var templates = new Dictionary<string, string>(StringComparer.Ordinal);
+        var malformed = connection is null;
+        if (registered.Config["templates"] is JsonObject configured)
+        {
+            foreach (var (access, sql) in configured)
+            {
+                if (sql is JsonValue v && v.TryGetValue<string>(out var statement))
+                {
+                    templates[access] = statement;
+                }
+                else
+                {
+                    malformed = true;
+                }
+            }
+        }
+        else if (registered.Config["templates"] is not null)
+        {
+            malformed = true;
+        }
+
+        return malformed
+            ? new MandateError(ErrorCodes.PostgresConfigInvalid, $"The stored configuration of provider '{registered.Name}' has no connection string or malformed templates.",
+                "Register it again: mandate provider add postgres --name <n> --connection <admin connection string> [--template <access>=<SQL>].")
+            : new PostgresProviderConfig(registered.Name, connection!, templates);
+    }
+}
