@@ -84,6 +84,14 @@ public sealed class AwsProvider : ILeaseProvider
                 $"STS refused AssumeRole for {built.Value.RoleArn}: {e.ErrorCode} ({(int)e.StatusCode}) {AwsBaseCredentials.OneLine(e.Message)}",
                 "Check that the base credentials may assume the role (its trust policy must allow sts:AssumeRole, sts:TagSession and sts:SetSourceIdentity) and that the role's MaxSessionDuration covers the TTL.");
         }
+        catch (ProcessAWSCredentialException e)
+        {
+            // The base profile's own credential_process failed (or is Mandate itself: MDT6087 in its message).
+            return new MandateError(
+                ErrorCodes.AwsBaseCredentialsMissing,
+                $"AWS provider '{_options.Name}': the base profile's credential_process failed: {AwsBaseCredentials.OneLine(e.Message)}",
+                "Register the provider with a --profile that holds your own keys (not one that runs 'mandate credential aws').");
+        }
         catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException or TaskCanceledException)
         {
             return new MandateError(
