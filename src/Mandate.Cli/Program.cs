@@ -36,6 +36,9 @@ var root = new RootCommand("Mandate: identity and access for AI coding agents.")
     HookCommand.Create(),
     SshCommand.Create(),
     CredentialCommand.Create(),
+    LeaseCommand.Create(),
+    SecretCommand.Create(),
+    ProviderCommand.Create(),
     DemoCommand.Create(),
 };
 

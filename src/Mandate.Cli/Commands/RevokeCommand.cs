@@ -40,6 +40,13 @@ internal static class RevokeCommand
             return ctx.Output.Fail(revoked.Error);
         }
 
+        // A revoked mandate leaves no working credential behind: its leases are revoked at their providers too.
+        var leases = LeaseCli.RevokeForMandates(ctx, [.. revoked.Value.Select(m => m.Jti).Append(filter.Jti).OfType<string>()], parse.GetValue(Reason)!);
+        if (!leases.IsSuccess)
+        {
+            return ctx.Output.Fail(leases.Error);
+        }
+
         if (ctx.Output.Json)
         {
             ctx.Output.WriteJson(revoked.Value.Select(m => m.Jti).ToList(), Output.CliJsonContext.Default.ListString);
@@ -50,6 +57,11 @@ internal static class RevokeCommand
         foreach (var m in revoked.Value)
         {
             ctx.Output.Out.WriteLine($"  {m.Jti}  {m.Actor}  task {m.TaskId}{(m.ParentJti is null ? "" : $"  (delegated from {m.ParentJti})")}");
+        }
+
+        if (leases.Value.Count > 0)
+        {
+            ctx.Output.Out.WriteLine($"Revoked {leases.Value.Count} lease(s) issued under them at their providers.");
         }
 
         return ExitCodes.Success;

@@ -1,5 +1,6 @@
 using Mandate.Agents.Decisions;
 using Mandate.Agents.Hooks;
+using Mandate.Cli.Commands;
 using Mandate.Core.Audit;
 
 namespace Mandate.Cli.Hooks;
@@ -23,8 +24,8 @@ internal sealed partial class HookHandler
     public HookReply Handle() => _event.Kind switch
     {
         HookEventKind.PreTool => PreTool(),
-        HookEventKind.SessionStart => Recorded(StartSession()),
-        HookEventKind.SessionEnd => Recorded(EndSession()),
+        HookEventKind.SessionStart => Swept(Recorded(StartSession()), ended: false),
+        HookEventKind.SessionEnd => Swept(Recorded(EndSession()), ended: true),
         _ => Recorded(RecordEvent()),
     };
 
@@ -58,6 +59,28 @@ internal sealed partial class HookHandler
         // The record is written before the answer: if it cannot be, the call is denied (as Vault refuses a request no audit device could record).
         _ctx.Store.Audit.Append(HookRecords.Decision(_ctx.Time.GetUtcNow(), _event, context, profile.IsSuccess ? profile.Value : DecisionProfile.None, decision, answered, shadow));
         return HookResponder.Decide(_event, answered, reason);
+    }
+
+    /// <summary>
+    /// At session start and end only (a tool call must stay fast): revokes the ended session's leases, and every expired
+    /// lease, at their providers. Nothing is dropped silently: each lease a provider fails to revoke is audited by the
+    /// lease service (<c>lease.revoke.fail</c>, <c>lease.expire.fail</c>) and stays unrevoked for the next sweep.
+    /// </summary>
+    private HookReply Swept(HookReply reply, bool ended)
+    {
+        var service = LeaseCli.Service(_ctx);
+        if (!service.IsSuccess)
+        {
+            return reply;
+        }
+
+        if (ended && HookSessions.Load(_ctx.Home, _dialect, _event.SessionId) is { Jti: { } jti })
+        {
+            _ = service.Value.RevokeForMandates([jti], "session ended", _ctx.Actor);
+        }
+
+        _ = service.Value.Sweep(_ctx.Actor);
+        return reply;
     }
 
     private HookReply Recorded(AuditRecord record)
