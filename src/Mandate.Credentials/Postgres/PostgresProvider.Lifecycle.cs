@@ -62,26 +62,26 @@ public sealed partial class PostgresProvider
 
             var quoted = Quote(role.Value);
 
-            // First no new logins, then end the open sessions: in the other order a client could log in between.
+            // First no new logins (committed), then end the open sessions: in the other order a client could log in
+            // between. The rest is one transaction: one commit to wait for, and a failure leaves the role as it was.
             Execute(connection, null, $"ALTER ROLE {quoted} NOLOGIN");
-            if (inLeaseDatabase && database is not null)
-            {
-                Execute(connection, null, $"REVOKE CONNECT ON DATABASE {Quote(database)} FROM {quoted}");
-            }
-
             TerminateSessions(connection, role.Value);
-            if (inLeaseDatabase)
-            {
-                Execute(connection, null, $"REASSIGN OWNED BY {quoted} TO CURRENT_USER; DROP OWNED BY {quoted}");
-            }
-
             try
             {
-                Execute(connection, null, $"DROP ROLE IF EXISTS {quoted}");
+                using var transaction = connection.BeginTransaction();
+                if (inLeaseDatabase && database is not null)
+                {
+                    Execute(connection, transaction,
+                        $"REVOKE CONNECT ON DATABASE {Quote(database)} FROM {quoted}; REASSIGN OWNED BY {quoted} TO CURRENT_USER; DROP OWNED BY {quoted}");
+                }
+
+                Execute(connection, transaction, $"DROP ROLE IF EXISTS {quoted}");
+                transaction.Commit();
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DependentObjectsStillExist)
             {
-                // A custom template granted (or the role created) something in another database: clean every database.
+                // The role holds something in another database (granted by hand, say): clean every database.
+                Execute(connection, null, $"REASSIGN OWNED BY {quoted} TO CURRENT_USER; DROP OWNED BY {quoted}");
                 DropOwnedEverywhere(connection, quoted);
                 Execute(connection, null, $"DROP ROLE IF EXISTS {quoted}");
             }

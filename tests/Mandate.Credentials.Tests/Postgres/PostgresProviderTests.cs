@@ -188,6 +188,22 @@ public sealed class PostgresProviderTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Revoke_CleansOtherDatabases_WhenTheRoleWasGrantedSomethingThere()
+    {
+        using var provider = PostgresLeases.Provider(server);
+        var grant = PostgresLeases.Grant(Now, TimeSpan.FromMinutes(15));
+        var issued = Issue(provider, PostgresLeases.Request("read"), grant);
+        var user = issued.Details["username"];
+        await server.ScalarAsync("CREATE TABLE IF NOT EXISTS elsewhere (x int)");
+        await server.ScalarAsync($"GRANT SELECT ON elsewhere TO {user}");
+
+        var revoked = provider.Revoke(PostgresLeases.Lease(grant, issued, "db:connect:postgres/orders/read"));
+
+        Assert.True(revoked.IsSuccess, revoked.Error?.ToString());
+        Assert.False(await server.RoleExistsAsync(user));
+    }
+
+    [Fact]
     public async Task FailingTemplate_RollsTheRoleBack_AndNoMessageOrLogCarriesTheRoleOrPassword()
     {
         var canary = "canary-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
