@@ -57,6 +57,7 @@ internal static class LeaseCli
             case SecretProvider.KindName: return SecretProviderOf(ctx);
 
             case "ssh": return SshCommand.Provider(ctx);
+            case "postgres": return LeasePostgresCommand.Provider(ctx, name);
             case "github": return GitHubCli.Provider(ctx, name);
             case "aws": return AwsCli.Provider(ctx, name);
             // provider kinds: one case per provider helper (postgres, ssh, github, aws), e.g. case "postgres": return PostgresCli.Provider(ctx, name);
