@@ -27,7 +27,7 @@ internal static class AwsCli
         var file = parse.GetValue(CredentialsFile);
         var options = AwsProviderConfig.Validate(new AwsProviderOptions
         {
-            Name = "aws",
+            Name = parse.GetValue<string>("--name") ?? "aws",
             Profile = parse.GetValue(Profile) is { Length: > 0 } p ? p : null,
             CredentialsFile = string.IsNullOrWhiteSpace(file) ? null : Path.GetFullPath(file),
             Region = parse.GetValue(Region) is { Length: > 0 } r ? r : "us-east-1",
