@@ -16,7 +16,7 @@ internal static class InstallCommand
 
     public static Command CreateInstall()
     {
-        var command = new Command("install", "Add Mandate's hooks to an agent's configuration, keeping every other setting; the hooks run this binary.") { Agent, Scope, Project, GitInstallCommand.Create() };
+        var command = new Command("install", "Add Mandate's hooks to an agent's configuration, keeping every other setting; the hooks run this binary.") { Agent, Scope, Project, GitInstallCommand.Create(), AwsInstallCommand.Create() };
         command.SetHandler((parse, ctx) => Run(parse, ctx, install: true));
         return command;
     }
