@@ -24,6 +24,7 @@ internal static partial class LeaseCommand
             CreateSecret(),
 
             // lease kinds: one line per provider helper, e.g. LeaseSshCommand.Create(),
+            LeaseSshCommand.Create(),
             LeasePostgresCommand.Create(),
         };
     }
