@@ -34,11 +34,12 @@ var root = new RootCommand("Mandate: identity and access for AI coding agents.")
     StatusCommand.Create(),
     WhyCommand.Create(),
     HookCommand.Create(),
-    SshCommand.Create(),
     CredentialCommand.Create(),
+    SshCommand.Create(),
     LeaseCommand.Create(),
     SecretCommand.Create(),
     ProviderCommand.Create(),
+    RunCommand.Create(),
     DemoCommand.Create(),
 };
 
