@@ -92,7 +92,10 @@ internal static partial class DemoCommand
         using var store = SqliteStore.Open(home.DatabasePath, auditKeys, ctx.Time);
         var audit = new AuditVerifier(store.Audit).Verify();
         var planted = File.ReadAllText(Path.Combine(project, ".env")).Split('=')[1].Trim();
-        var leaked = File.ReadAllBytes(home.DatabasePath).AsSpan().IndexOf(Encoding.UTF8.GetBytes(planted)) >= 0;
+        var leaked = new[] { "", "-wal", "-shm" }
+            .Select(suffix => home.DatabasePath + suffix)
+            .Where(File.Exists)
+            .Any(path => File.ReadAllBytes(path).AsSpan().IndexOf(Encoding.UTF8.GetBytes(planted)) >= 0);
         w.WriteLine($"\n11. Audit log     {audit.Records} records, {(audit.Intact ? "verified intact" : "NOT intact: " + audit.Problem)}; the planted secret appears in it: {(leaked ? "YES" : "no")}. Explain any decision with 'mandate why <seq>'.");
         return wrong == 0 && audit.Intact && !leaked
             ? null

@@ -40,7 +40,14 @@ internal sealed partial class HookHandler
                 throw new StoreException($"The session's default mandate could not be granted: {granted.Error.Code} {granted.Error.Message}");
             }
 
-            session = session with { Principal = granted.Value.Svid.SpiffeId, Token = granted.Value.Token, Jti = granted.Value.Jti, CertificatePem = granted.Value.Svid.CertificatePem };
+            session = session with
+            {
+                Principal = granted.Value.Svid.SpiffeId,
+                Token = granted.Value.Token,
+                Jti = granted.Value.Jti,
+                CertificatePem = granted.Value.Svid.CertificatePem,
+                Verified = granted.Value.Verified,
+            };
             record = record with { Mandate = granted.Value.Jti };
         }
         else if (!task.IsSuccess)
@@ -71,7 +78,7 @@ internal sealed partial class HookHandler
         return record;
     }
 
-    private Outcome<(X509Svid Svid, string Token, string Jti)> Grant(ProjectTask task, string agentSpiffeId)
+    private Outcome<(X509Svid Svid, string Token, string Jti, VerifiedMandate Verified)> Grant(ProjectTask task, string agentSpiffeId)
     {
         var settings = _ctx.Settings.Value;
         if (string.IsNullOrEmpty(settings.UserEmail))
@@ -124,6 +131,13 @@ internal sealed partial class HookHandler
                 },
                 actor)
             : service.Error;
-        return issued.IsSuccess ? (svid.Value, issued.Value.Token, issued.Value.Claims.Jti) : issued.Error;
+        if (!issued.IsSuccess)
+        {
+            return issued.Error;
+        }
+
+        var c = issued.Value.Claims;
+        var verified = new VerifiedMandate(c.Jti, c.Scope.ToString(), c.Constraints.Ask.ToString(), c.HumanEmail, c.Task.Id, c.Task.Purpose, c.ExpiresAt);
+        return (svid.Value, issued.Value.Token, c.Jti, verified);
     }
 }

@@ -31,6 +31,10 @@ internal static class HookMandate
             token = read.Value;
             source = "the agent's environment (MANDATE_TOKEN)";
         }
+        else if (session is { Token: not null, EndedAt: null, Verified: { } cached })
+        {
+            return FromCache(ctx, cached);
+        }
         else if (session is { Token: { } bound, EndedAt: null })
         {
             token = bound;
@@ -62,6 +66,38 @@ internal static class HookMandate
         }
 
         return DecisionProfile.From(result.Claims);
+    }
+
+    /// <summary>A mandate this home granted and verified at SessionStart: only expiry and revocation can have changed.</summary>
+    private static Outcome<DecisionProfile> FromCache(CliContext ctx, VerifiedMandate cached)
+    {
+        if (ctx.Time.GetUtcNow() >= cached.ExpiresAt)
+        {
+            return new MandateError(ErrorCodes.MandateExpired, $"the session's mandate {cached.Jti} expired at {cached.ExpiresAt:u}.", "Start a new session, or a new task (mandate task start).");
+        }
+
+        if (ctx.Store.Mandates.IsRevoked(cached.Jti))
+        {
+            return new MandateError(ErrorCodes.MandateRevoked, $"the session's mandate {cached.Jti} is revoked.", "Start a new task (mandate task start) or a new session.");
+        }
+
+        var scope = Scope.Parse(cached.Scope);
+        var ask = Scope.Parse(cached.Ask, allowEmpty: true);
+        if (!scope.IsSuccess || !ask.IsSuccess)
+        {
+            return scope.IsSuccess ? ask.Error! : scope.Error!;
+        }
+
+        return new DecisionProfile
+        {
+            HasMandate = true,
+            Scope = scope.Value,
+            Ask = ask.Value,
+            Jti = cached.Jti,
+            Human = cached.Human,
+            TaskId = cached.TaskId,
+            Purpose = cached.Purpose,
+        };
     }
 
     private static byte[] Der(string pem)

@@ -24,6 +24,12 @@ internal sealed record HookSession
     /// <summary>That mandate's id, to revoke it when the session ends.</summary>
     public string? Jti { get; init; }
 
+    /// <summary>
+    /// The mandate's claims as verified when it was granted, so that each tool call need not verify its
+    /// ES256 signature again (which loads OpenSSL); expiry and revocation are still checked every time.
+    /// </summary>
+    public VerifiedMandate? Verified { get; init; }
+
     /// <summary>The session's X.509-SVID (PEM), the presenter the mandate is bound to.</summary>
     public string? CertificatePem { get; init; }
 }

@@ -39,6 +39,16 @@ internal static class HookSessions
             Token = (string?)json["token"],
             Jti = (string?)json["jti"],
             CertificatePem = (string?)json["certificate_pem"],
+            Verified = json["verified"] is JsonObject v
+                ? new VerifiedMandate(
+                    (string)v["jti"]!,
+                    (string)v["scope"]!,
+                    (string)v["ask"]!,
+                    (string)v["human"]!,
+                    (string)v["task_id"]!,
+                    (string)v["purpose"]!,
+                    DateTimeOffset.Parse((string)v["expires_at"]!, System.Globalization.CultureInfo.InvariantCulture))
+                : null,
         };
     }
 
@@ -62,6 +72,18 @@ internal static class HookSessions
             ["token"] = session.Token,
             ["jti"] = session.Jti,
             ["certificate_pem"] = session.CertificatePem,
+            ["verified"] = session.Verified is { } v
+                ? new JsonObject
+                {
+                    ["jti"] = v.Jti,
+                    ["scope"] = v.Scope,
+                    ["ask"] = v.Ask,
+                    ["human"] = v.Human,
+                    ["task_id"] = v.TaskId,
+                    ["purpose"] = v.Purpose,
+                    ["expires_at"] = v.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                }
+                : null,
         };
         var path = FilePath(home, session.Dialect, session.SessionId);
         var temp = path + ".tmp";

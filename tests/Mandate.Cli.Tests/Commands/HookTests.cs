@@ -39,6 +39,24 @@ public sealed class HookTests
         Assert.Contains("revoked", mandates.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RevokingTheSessionMandate_DeniesTheNextCall_AndAnExpiredOrForgedMandateNeverFallsBackToNoMandate()
+    {
+        using var p = await HookProject.CreateAsync();
+        (await p.MandateAsync("task", "default", "--scope", $"fs:read:{p.Project}/** exec:run:git", "--purpose", "review")).AssertSuccess();
+        (await p.HookAsync("claude-code", HookProject.Claude("SessionStart", "s4", cwd: p.Project))).AssertSuccess();
+        Assert.Equal("allow", HookProject.ClaudeDecision(await p.HookAsync("claude-code", p.Bash("s4", "git status"))).Decision);
+
+        (await p.MandateAsync("revoke", "--human", "jane@acme.dev", "--reason", "laptop lost")).AssertSuccess();
+        var revoked = HookProject.ClaudeDecision(await p.HookAsync("claude-code", p.Bash("s4", "git status")));
+        Assert.Equal("deny", revoked.Decision);
+        Assert.Contains("revoked", revoked.Reason, StringComparison.Ordinal);
+
+        var forged = HookProject.ClaudeDecision(await p.HookAsync("claude-code", p.Bash("s5", "git status"), new Dictionary<string, string?> { ["MANDATE_TOKEN"] = "eyJhbGciOiJFUzI1NiJ9.e30.AAAA" }));
+        Assert.Equal("deny", forged.Decision);
+        Assert.Contains("not valid", forged.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("cursor", """{"hook_event_name":"beforeShellExecution","conversation_id":"c1","generation_id":"g1","command":"printenv","cwd":"$P","workspace_roots":["$P"]}""", "permission", "deny")]
     [InlineData("cursor", """{"hook_event_name":"beforeReadFile","conversation_id":"c1","generation_id":"g2","file_path":"$P/src/a.cs","content":"","workspace_roots":["$P"]}""", "permission", "allow")]
