@@ -123,8 +123,16 @@ public sealed class FakeGitHub : IDisposable
             return;
         }
 
-        _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Stop();
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // .NET's managed listener on Linux can fail to release an endpoint whose port another test's listener
+            // has taken since ("Address already in use"); the listener is stopped either way.
+        }
         try
         {
             _loop.Wait(TimeSpan.FromSeconds(5));
