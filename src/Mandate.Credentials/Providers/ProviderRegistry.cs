@@ -128,34 +128,70 @@ public sealed partial class ProviderRegistry
         }
     }
 
-    /// <summary>Connection strings, passwords, keys: whatever a configuration holds is kept out of this process's audit records.</summary>
-    private void RegisterStrings(JsonNode? node)
+    /// <summary>
+    /// The configuration's credentials — the values of keys that name one (connection, password, secret, token,
+    /// credential), and the password inside a connection string — are kept out of this process's audit records.
+    /// Other values (a region, a profile name, an endpoint) are not: redacting them would hide real events.
+    /// </summary>
+    private void RegisterStrings(JsonNode? node, string key = "")
     {
         switch (node)
         {
             case JsonObject o:
-                foreach (var (_, child) in o)
+                foreach (var (name, child) in o)
                 {
-                    RegisterStrings(child);
+                    RegisterStrings(child, name);
                 }
 
                 break;
             case JsonArray a:
                 foreach (var child in a)
                 {
-                    RegisterStrings(child);
+                    RegisterStrings(child, key);
                 }
 
                 break;
-            case JsonValue v when v.TryGetValue<string>(out var text) && text.Length >= SecretRedactor.MinRegisteredSecretLength && LooksSecret(text):
-                _store.Audit.RegisterSecret(text);
+            case JsonValue v when v.TryGetValue<string>(out var text) && IsCredentialKey(key):
+                Register(text);
+                foreach (var password in Passwords(text))
+                {
+                    Register(password);
+                }
+
                 break;
         }
     }
 
-    /// <summary>Grant templates are SQL, not secrets (and redacting "SELECT" everywhere would hide real events); credentials carry '=', '@', ':' or are opaque.</summary>
-    private static bool LooksSecret(string text) =>
-        text.Contains('=', StringComparison.Ordinal) || text.Contains('@', StringComparison.Ordinal) || text.Contains("://", StringComparison.Ordinal) || !text.Contains(' ', StringComparison.Ordinal);
+    /// <summary>The passwords inside a connection string: <c>Password=…;</c>, libpq's <c>password=…</c>, a URI's <c>user:password@</c>.</summary>
+    private static IEnumerable<string> Passwords(string connection)
+    {
+        if (Uri.TryCreate(connection, UriKind.Absolute, out var uri) && uri.UserInfo.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0)
+        {
+            yield return Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
+        }
+
+        foreach (var part in connection.Split([';', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0 && part[..eq].Equals("password", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return part[(eq + 1)..].Trim('\'');
+            }
+        }
+    }
+
+    private void Register(string text)
+    {
+        if (text.Length >= SecretRedactor.MinRegisteredSecretLength)
+        {
+            _store.Audit.RegisterSecret(text);
+        }
+    }
+
+    private static bool IsCredentialKey(string key) =>
+        key.Contains("connection", StringComparison.OrdinalIgnoreCase) || key.Contains("password", StringComparison.OrdinalIgnoreCase)
+        || key.Contains("secret", StringComparison.OrdinalIgnoreCase) || key.Contains("token", StringComparison.OrdinalIgnoreCase)
+        || key.Contains("credential", StringComparison.OrdinalIgnoreCase);
 
     private static MandateError Invalid(string message, string fix) => new(ErrorCodes.ProviderInvalid, message, fix);
 

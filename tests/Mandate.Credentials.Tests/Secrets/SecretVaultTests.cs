@@ -84,6 +84,32 @@ public sealed class SecretVaultTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Host=db;Username=admin;Password={0}")]
+    [InlineData("host=db dbname=orders user=admin password={0}")]
+    [InlineData("postgresql://admin:{0}@db.internal:5433/orders")]
+    public void Providers_RedactTheirCredentialsInAuditRecords_ButNotOrdinaryValues(string template)
+    {
+        var registry = new ProviderRegistry(_f.Store, _box, _f.Time, "user:jane@acme.dev");
+        var connection = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, _canary);
+        Assert.True(registry.Add("db", "postgres", new JsonObject { ["connection"] = connection, ["region"] = "us-east-1", ["profile"] = "default" }).IsSuccess);
+        Assert.True(registry.Get("db").IsSuccess);
+
+        // A record that quotes the bare password (an error message, say) and the ordinary values.
+        _f.Store.Audit.Append(new Mandate.Core.Audit.AuditRecord
+        {
+            Time = _f.Time.GetUtcNow(),
+            Kind = Mandate.Core.Audit.AuditKinds.Admin,
+            Event = "probe",
+            Actor = new Mandate.Core.Audit.AuditActor("user:jane@acme.dev"),
+            Outcome = $"failed for {_canary} in us-east-1 with profile default",
+        });
+        var probe = Assert.Single(_f.Records("probe")).ToJsonString();
+        Assert.DoesNotContain(_canary, probe, StringComparison.Ordinal);
+        Assert.Contains("us-east-1", probe, StringComparison.Ordinal);
+        Assert.Contains("profile default", probe, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("postgresql://admin:pw@db.internal:5433/orders?sslmode=require", "db.internal:5433/orders")]
     [InlineData("host=db.internal dbname=orders user=admin password=pw", "db.internal/orders")]
     [InlineData("Server=db;Database=orders;User Id=admin;Password=pw", "db/orders")]
