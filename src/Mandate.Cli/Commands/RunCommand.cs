@@ -75,6 +75,8 @@ internal static class RunCommand
                 ctx.Output.Out.WriteLine($"inject  {variable}=<secret {name}, leased at start>");
             }
 
+            ctx.Output.Out.WriteLine($"inject  MANDATE_SVID, MANDATE_SVID_KEY, MANDATE_BUNDLE=<the session's X.509-SVID for {mandate.Actor}/session/{sessionId}>");
+
             return ExitCodes.Success;
         }
 
@@ -94,10 +96,24 @@ internal static class RunCommand
         }
 
         Directory.CreateDirectory(HookSessions.Directory(ctx.Home));
-        using (var file = new FileStream(tokenFile, HookSessions.PrivateFile()))
-        using (var writer = new StreamWriter(file))
+        Write(tokenFile, token);
+
+        // The session's own identity: an X.509-SVID for <agent>/session/<id>, the agent's to present (and audited as issued).
+        var svidDirectory = Path.Combine(HookSessions.Directory(ctx.Home), sessionId);
+        var svid = SessionSvid(ctx, mandate.Actor, sessionId);
+        if (svid.IsSuccess)
         {
-            writer.Write(token);
+            Directory.CreateDirectory(svidDirectory);
+            Write(Path.Combine(svidDirectory, "svid.pem"), svid.Value.CertificatePem);
+            Write(Path.Combine(svidDirectory, "svid.key"), svid.Value.PrivateKeyPem);
+            Write(Path.Combine(svidDirectory, "bundle.pem"), svid.Value.BundlePem);
+            injected["MANDATE_SVID"] = Path.Combine(svidDirectory, "svid.pem");
+            injected["MANDATE_SVID_KEY"] = Path.Combine(svidDirectory, "svid.key");
+            injected["MANDATE_BUNDLE"] = Path.Combine(svidDirectory, "bundle.pem");
+        }
+        else
+        {
+            ctx.Output.Err.WriteLine($"mandate run: warning {svid.Error.Code}: no session SVID ({svid.Error.Message}); the agent runs without one.");
         }
 
         try
@@ -135,8 +151,39 @@ internal static class RunCommand
         finally
         {
             File.Delete(tokenFile);
+            if (Directory.Exists(svidDirectory))
+            {
+                Directory.Delete(svidDirectory, recursive: true);
+            }
+
             Revoke(ctx, service, sessionId);
         }
+    }
+
+    private static Outcome<Core.Svid.X509Svid> SessionSvid(CliContext ctx, string actor, string sessionId)
+    {
+        var agents = ctx.Agents();
+        var authority = agents.IsSuccess ? ctx.Authority : agents.Error!;
+        if (!authority.IsSuccess)
+        {
+            return authority.Error;
+        }
+
+        var agent = agents.Value.FindActive(actor);
+        if (!agent.IsSuccess)
+        {
+            return agent.Error;
+        }
+
+        var svids = new Core.Svid.AgentSvids(agents.Value, new Core.Svid.SvidIssuer(authority.Value, ctx.Time), ctx.Store.Audit, ctx.Settings.Value, ctx.Time);
+        return svids.IssueX509(agent.Value.Id.Value, sessionId, null, ctx.Actor);
+    }
+
+    private static void Write(string path, string text)
+    {
+        using var file = new FileStream(path, HookSessions.PrivateFile());
+        using var writer = new StreamWriter(file);
+        writer.Write(text);
     }
 
     private static void Revoke(CliContext ctx, Credentials.Leases.LeaseService service, string sessionId)

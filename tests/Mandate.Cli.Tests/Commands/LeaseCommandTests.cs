@@ -14,7 +14,7 @@ public sealed class LeaseCommandTests
     private const string Name = "prod/stripe/key";
 
     [Fact]
-    public async Task SecretPut_ThenLeaseSecretReveal_UnderTheScope_RefusedAndAuditedWithout_CanaryNowhereElse()
+    public async Task SecretPut_ThenLeaseSecretIntoAProcess_UnderTheScope_RefusedAndAuditedWithout_CanaryNowhereElse()
     {
         using var s = await MandateSession.StartAsync();
         var canary = "canary-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -25,8 +25,8 @@ public sealed class LeaseCommandTests
         Assert.Equal(Name, JsonDocument.Parse(secrets.Stdout).RootElement[0].GetProperty("name").GetString());
 
         var allowed = await s.GrantAsync("secret:read:prod/stripe/* fs:read:/src/**");
-        var revealed = (await s.RunAsync("lease", "secret", Name, "--reveal", "--mandate", allowed.Token)).AssertSuccess();
-        Assert.Equal(canary + "\n", revealed.Stdout); // exactly the value: the trailing newline of the input was dropped
+        var revealed = (await s.RunAsync("lease", "secret", Name, "--mandate", allowed.Token, "--", "sh", "-c", "printf '%s|' \"$PROD_STRIPE_KEY\"")).AssertSuccess();
+        Assert.Equal(canary + "|", revealed.Stdout); // exactly the value, in the process's environment: the trailing newline of the input was dropped
 
         var quiet = (await s.RunAsync("lease", "secret", Name, "--ttl", "5m", "--mandate", allowed.Token)).AssertSuccess();
         Assert.Matches(@"^Leased secret prod/stripe/key as lse_[0-9a-f]{32} until ", quiet.Stdout);
@@ -42,7 +42,7 @@ public sealed class LeaseCommandTests
         }
 
         var other = await s.GrantAsync(MandateSession.RootScope);
-        var refused = await s.RunAsync("lease", "secret", Name, "--reveal", "--mandate", other.Token);
+        var refused = await s.RunAsync("lease", "secret", Name, "--mandate", other.Token, "--", "sh", "-c", "echo started");
         refused.AssertError(1, "MDT6001");
         Assert.Contains("secret:read:prod/stripe/key", refused.Stderr, StringComparison.Ordinal);
         Assert.Empty(refused.Stdout);

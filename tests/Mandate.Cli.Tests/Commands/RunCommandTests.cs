@@ -44,6 +44,10 @@ public sealed class RunCommandTests
         Assert.DoesNotContain("\nMANDATE_TOKEN=", run.Stdout, StringComparison.Ordinal);
         var tokenFile = run.Stdout.Split('\n').First(l => l.StartsWith("MANDATE_TOKEN_FILE=", StringComparison.Ordinal))["MANDATE_TOKEN_FILE=".Length..];
         Assert.False(File.Exists(tokenFile), "the session's token file outlived the agent");
+        var svid = run.Stdout.Split('\n').First(l => l.StartsWith("MANDATE_SVID=", StringComparison.Ordinal))["MANDATE_SVID=".Length..];
+        Assert.False(File.Exists(svid), "the session's SVID outlived the agent");
+        var issuedSvid = (await home.RunAsync("audit", "list", "--json")).AssertSuccess().Stdout;
+        Assert.Contains("/session/run-", issuedSvid, StringComparison.Ordinal);
 
         var leases = (await home.RunAsync("lease", "list", "--json")).AssertSuccess().Stdout;
         Assert.DoesNotContain(secret, leases, StringComparison.Ordinal);
