@@ -135,6 +135,12 @@ internal static class RunCommand
             }
 
             ctx.Output.Err.WriteLine($"mandate run: session {sessionId} under {mandate.Jti}; removed {removed.Count} credential variable(s); the session's leases are revoked when the agent exits.");
+            var project = Hooks.ProjectRoot.Find(Environment.CurrentDirectory);
+            if (!InstallCommand.Paths(project).All().Select(Agents.Install.Installer.Status).Any(s => s.Installed))
+            {
+                ctx.Output.Err.WriteLine($"mandate run: warning: no agent in {project} runs Mandate's hooks, so its tool calls are not decided; run 'mandate install <claude-code|cursor|gemini|copilot|codex>'.");
+            }
+
             using var process = Process.Start(start);
             if (process is null)
             {

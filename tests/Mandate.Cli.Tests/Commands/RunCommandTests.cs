@@ -37,6 +37,8 @@ public sealed class RunCommandTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.DoesNotContain(developerToken, run.Stdout, StringComparison.Ordinal);
         Assert.Contains("DB_PASSWORD=" + secret, run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("runs Mandate's hooks, so its tool calls are not decided", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, run.Stderr, StringComparison.Ordinal);
         Assert.Contains("KEEP_ME=yes", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("MANDATE_TOKEN_FILE=", run.Stdout, StringComparison.Ordinal);
         Assert.Contains(" credential git", run.Stdout, StringComparison.Ordinal);
