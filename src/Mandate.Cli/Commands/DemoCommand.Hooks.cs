@@ -78,13 +78,14 @@ internal static partial class DemoCommand
         }
 
         var wrong = 0;
-        w.WriteLine($"    {"agent tries",-50} {"mandate",-8} reason");
+        w.WriteLine($"    {"agent tries",-50} {"mandate",-8} {"policy",-34} reason");
         foreach (var (label, tool, input, expect) in Session)
         {
             var reply = RunHook(binary, home, project, Event(project, sessionId, "PreToolUse", tool, input));
             var (decision, reason) = Read(reply);
             wrong += decision == expect ? 0 : 1;
-            w.WriteLine($"    {Clip(label, 50),-50} {decision,-8} {Clip(reason, 110)}{(decision == expect ? "" : $"   <-- expected {expect}")}");
+            var (policy, text) = SplitPolicy(reason);
+            w.WriteLine($"    {Clip(label, 50),-50} {decision,-8} {Clip(policy, 34),-34} {Clip(text, 90)}{(decision == expect ? "" : $"   <-- expected {expect}")}");
         }
 
         RunHook(binary, home, project, Event(project, sessionId, "SessionEnd", null, null));
@@ -167,6 +168,18 @@ internal static partial class DemoCommand
         using var json = JsonDocument.Parse(reply.Stdout);
         var output = json.RootElement.GetProperty("hookSpecificOutput");
         return (output.GetProperty("permissionDecision").GetString()!, output.GetProperty("permissionDecisionReason").GetString()!);
+    }
+
+    /// <summary>"read /x/.env: reading .env files … [secrets.env-file]" → ("secrets.env-file", "read /x/.env: reading .env files …").</summary>
+    private static (string Policy, string Text) SplitPolicy(string reason)
+    {
+        var open = reason.LastIndexOf(" [", StringComparison.Ordinal);
+        if (reason.EndsWith(']') && open > 0)
+        {
+            return (reason[(open + 2)..^1], reason[..open]);
+        }
+
+        return reason.Contains("(mandate scope ", StringComparison.Ordinal) ? ("mandate.scope", reason) : ("-", reason);
     }
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
