@@ -10,6 +10,11 @@ internal sealed record CorpusCase(string Id, string Agent, string Profile, strin
 
     private static readonly Lazy<IReadOnlyDictionary<string, CorpusCase>> Loaded = new(Load);
 
+    /// <summary>Secrets that appear in exfiltration attempts are made at test time, never committed.</summary>
+    private static readonly string AwsKeyId = "AKIA" + Random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
+
+    private static readonly string GitHubToken = "ghp_" + Random("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 36);
+
     public static IReadOnlyDictionary<string, CorpusCase> All => Loaded.Value;
 
     private static Dictionary<string, CorpusCase> Load()
@@ -21,7 +26,11 @@ internal sealed record CorpusCase(string Id, string Agent, string Profile, strin
             {
                 using var json = JsonDocument.Parse(line);
                 var root = json.RootElement;
-                var input = root.GetProperty("input").GetRawText().Replace("$PROJECT", Project, StringComparison.Ordinal).Replace("$HOME", Home, StringComparison.Ordinal);
+                var input = root.GetProperty("input").GetRawText()
+                    .Replace("$PROJECT", Project, StringComparison.Ordinal)
+                    .Replace("$HOME", Home, StringComparison.Ordinal)
+                    .Replace("$SECRET_AWS_KEY_ID", AwsKeyId, StringComparison.Ordinal)
+                    .Replace("$SECRET_GITHUB_TOKEN", GitHubToken, StringComparison.Ordinal);
                 var c = new CorpusCase(
                     root.GetProperty("id").GetString()!,
                     root.GetProperty("agent").GetString()!,
@@ -35,4 +44,7 @@ internal sealed record CorpusCase(string Id, string Agent, string Profile, strin
 
         return cases;
     }
+
+    private static string Random(string alphabet, int length) =>
+        System.Security.Cryptography.RandomNumberGenerator.GetString(alphabet, length);
 }
