@@ -13,6 +13,8 @@ internal sealed record CorpusCase(string Id, string Agent, string Profile, strin
     /// <summary>Secrets that appear in exfiltration attempts are made at test time, never committed.</summary>
     private static readonly string AwsKeyId = "AKIA" + Random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
 
+    private static readonly string AwsSecretKey = Random("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+", 40);
+
     private static readonly string GitHubToken = "ghp_" + Random("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 36);
 
     public static IReadOnlyDictionary<string, CorpusCase> All => Loaded.Value;
@@ -30,7 +32,8 @@ internal sealed record CorpusCase(string Id, string Agent, string Profile, strin
                     .Replace("$PROJECT", Project, StringComparison.Ordinal)
                     .Replace("$HOME", Home, StringComparison.Ordinal)
                     .Replace("$SECRET_AWS_KEY_ID", AwsKeyId, StringComparison.Ordinal)
-                    .Replace("$SECRET_GITHUB_TOKEN", GitHubToken, StringComparison.Ordinal);
+                    .Replace("$SECRET_GITHUB_TOKEN", GitHubToken, StringComparison.Ordinal)
+                    .Replace("$SECRET_AWS_SECRET_KEY", AwsSecretKey, StringComparison.Ordinal);
                 var c = new CorpusCase(
                     root.GetProperty("id").GetString()!,
                     root.GetProperty("agent").GetString()!,
