@@ -76,6 +76,22 @@ public static partial class RequestBuilder
         return requests;
     }
 
+    /// <summary>The request to issue a credential (<c>credential.issue</c>): covered by the mandate's capability of the same kind and verb.</summary>
+    public static DerivedRequest Credential(string kind, string provider, string capability)
+    {
+        ArgumentNullException.ThrowIfNull(capability);
+        var parts = capability.Split(':', 3);
+        return new DerivedRequest
+        {
+            Action = "credential.issue",
+            Resource = Resources.Credential(kind, provider, capability),
+            Summary = $"issue a {kind} credential ({capability})",
+            Kind = parts.Length == 3 ? parts[0] : null,
+            Verb = parts.Length == 3 ? parts[1] : null,
+            Targets = parts.Length == 3 ? [parts[2]] : [],
+        };
+    }
+
     private static IEnumerable<string> SearchPaths(ToolCall call, ToolContext context)
     {
         var paths = call.Paths.Count > 0 ? call.Paths : [context.Cwd];

@@ -67,6 +67,12 @@ internal static class Resources
             ("url", Str(url)),
             ("force", BoolValue.Of(force))));
 
+    public static Entity Credential(string kind, string provider, string capability) =>
+        new(new EntityUid(Namespace + "Credential", capability), Attrs(
+            ("kind", Str(kind)),
+            ("provider", Str(provider)),
+            ("capability", Str(capability))));
+
     public static Entity Tool(string name, bool known, bool isInternal) =>
         new(new EntityUid(Namespace + "Tool", name), Attrs(("known", BoolValue.Of(known)), ("internal", BoolValue.Of(isInternal))));
 

@@ -26,7 +26,7 @@ internal static class LeaseCli
     /// <summary>The lease service, for commands that act on existing leases (list, renew, revoke, sweep): no mandate needed.</summary>
     public static Outcome<LeaseService> Service(CliContext ctx) =>
         ctx.Settings.IsSuccess
-            ? new LeaseService(ctx.Store, lease => Provider(ctx, lease.Kind, lease.Provider), ctx.Time)
+            ? new LeaseService(ctx.Store, lease => Provider(ctx, lease.Kind, lease.Provider), ctx.Time) { Policy = r => CredentialPolicy.Decide(ctx, r) }
             : ctx.Settings.Error;
 
     /// <summary>

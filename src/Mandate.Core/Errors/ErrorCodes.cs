@@ -130,4 +130,5 @@ public static class ErrorCodes
     public const string ProviderExists = "MDT6013";
     public const string ProviderNotFound = "MDT6014";
     public const string ProviderInvalid = "MDT6015";
+    public const string LeasePolicyDenied = "MDT6016";
 }

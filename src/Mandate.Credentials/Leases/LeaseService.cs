@@ -39,6 +39,12 @@ public sealed partial class LeaseService
         _time = time;
     }
 
+    /// <summary>
+    /// The organisation's say on issuing (<c>credential.issue</c>), after the mandate's scope allowed it: the CLI
+    /// evaluates its Cedar policies here. Null means the scope alone decides. A returned error refuses (audited).
+    /// </summary>
+    public Func<CredentialPolicyRequest, MandateError?>? Policy { get; init; }
+
     /// <summary>A new lease id: <c>lse_</c> and 32 hex characters from the system's CSPRNG.</summary>
     public static string NewId() => IdPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
@@ -72,7 +78,7 @@ public sealed partial class LeaseService
             Ttl = TimeSpan.Zero,
             MaxTtl = TimeSpan.Zero,
         };
-        if (Check(capability, request, mandate, now) is { } refusal)
+        if ((Check(capability, request, mandate, now) ?? Policy?.Invoke(new CredentialPolicyRequest(provider.Kind, request.Provider, capability, mandate, actor))) is { } refusal)
         {
             _store.Audit.Append(Refusal(draft, actor, mandate.Task.Purpose, refusal));
             return refusal;
