@@ -31,5 +31,6 @@ public sealed class CredentialPolicyTests
         Assert.Contains("lease.refuse", refusals, StringComparison.Ordinal);
         Assert.Contains("org.no-prod-secrets", refusals, StringComparison.Ordinal);
         Assert.Contains("MDT6016", refusals, StringComparison.Ordinal);
+        Assert.Contains("secret:read:prod/key", refusals, StringComparison.Ordinal); // a capability names a secret; it is not redacted
     }
 }

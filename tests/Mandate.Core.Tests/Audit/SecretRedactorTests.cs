@@ -77,6 +77,21 @@ public sealed partial class SecretRedactorTests
         }
     }
 
+    [Theory]
+    [InlineData("secret:read:prod/stripe/key")]
+    [InlineData("Issuing secret:read:db/password is denied by policy")]
+    public void MandateCapabilities_NamingASecret_StayReadable(string text) =>
+        Assert.Equal(text, _redactor.RedactString(text));
+
+    [Fact]
+    public void KeyValueSecrets_AreStillRedacted_NextToTheCapabilityException()
+    {
+        var value = Canaries.Random("abcdefghijklmnopqrstuvwxyz0123456789", 20);
+        Assert.DoesNotContain(value, _redactor.RedactString($"secret:{value}"), StringComparison.Ordinal);
+        Assert.DoesNotContain(value, _redactor.RedactString($"secret: {value}"), StringComparison.Ordinal);
+        Assert.DoesNotContain(value, _redactor.RedactString($"password=read{value}"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void RegisteredSecret_IsRedactedWherever_ItAppears()
     {

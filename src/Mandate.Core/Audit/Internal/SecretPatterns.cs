@@ -111,7 +111,8 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{0,31}://(?>[^/\s:@]*):(?<secret>(?>[^/\s@]+))@", Options, TimeoutMilliseconds)]
     private static partial Regex UrlPassword();
 
-    [GeneratedRegex(@"(?:password|passwd|passphrase|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?|account[_\-]?key|sharedaccesskey)[""']?[ \t]{0,16}[:=][ \t]{0,16}(?:""(?<secret>(?>[^""\r\n]+))""|'(?<secret>(?>[^'\r\n]+))'|(?<secret>[^\s""'&;,<>]+))", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:password|passwd|passphrase|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|credentials?|account[_\-]?key|sharedaccesskey)[""']?[ \t]{0,16}[:=](?!read:)[ \t]{0,16}(?:""(?<secret>(?>[^""\r\n]+))""|'(?<secret>(?>[^'\r\n]+))'|(?<secret>[^\s""'&;,<>]+))", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
+    // (?!read:) keeps Mandate's own capabilities (secret:read:prod/db/password names a secret, it is not one) readable.
     private static partial Regex KeyValue();
 
     [GeneratedRegex(@"(?:^|\s)--?(?:password|passwd|passphrase|token|secret|api-key|apikey|access-token|auth-token)[ \t]{1,16}[""']?(?<secret>[^\s""'\-][^\s""']*)", Options | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
