@@ -13,13 +13,15 @@ namespace Mandate.Cli.Commands;
 /// </summary>
 internal static class CredentialPolicy
 {
-    public static MandateError? Decide(CliContext ctx, CredentialPolicyRequest request)
+    public static CredentialPolicyRefusal? Decide(CliContext ctx, CredentialPolicyRequest request)
     {
         var project = ProjectRoot.Find(Environment.CurrentDirectory);
         var bundle = PolicyBundle.Load(Path.Combine(ctx.Home.Root, "policies"), Path.Combine(project, ".mandate", "policies"));
         if (!bundle.IsSuccess)
         {
-            return new MandateError(ErrorCodes.LeasePolicyDenied, $"No credential is issued while the policy set does not load: {bundle.Error.Message}", bundle.Error.Fix);
+            return new CredentialPolicyRefusal(
+                new MandateError(ErrorCodes.LeasePolicyDenied, $"No credential is issued while the policy set does not load: {bundle.Error.Message}", bundle.Error.Fix),
+                []);
         }
 
         var context = new ToolContext
@@ -41,9 +43,11 @@ internal static class CredentialPolicy
             bundle.Value);
         return decision.Verdict == Verdict.Allow
             ? null
-            : new MandateError(
-                ErrorCodes.LeasePolicyDenied,
-                $"Issuing {request.Capability} is {(decision.Verdict == Verdict.Ask ? "held for a human's approval" : "denied")} by policy: {decision.Reason}.",
-                "Ask the administrator to change the policy named, or ask for a mandate that policy allows.");
+            : new CredentialPolicyRefusal(
+                new MandateError(
+                    ErrorCodes.LeasePolicyDenied,
+                    $"Issuing {request.Capability} is {(decision.Verdict == Verdict.Ask ? "held for a human's approval" : "denied")} by policy: {decision.Reason}.",
+                    "Ask the administrator to change the policy named, or ask for a mandate that policy allows."),
+                decision.PolicyIds);
     }
 }

@@ -15,9 +15,9 @@ public sealed partial class LeaseService
         Decision = new AuditDecision("allow", [ScopePolicy], $"the mandate allows {lease.Capability}"),
     };
 
-    private AuditRecord Refusal(Lease draft, string actor, string? purpose, MandateError error) => Record("lease.refuse", draft, actor, "credential.issue", "refused", purpose) with
+    private AuditRecord Refusal(Lease draft, string actor, string? purpose, MandateError error, IReadOnlyList<string>? policies = null) => Record("lease.refuse", draft, actor, "credential.issue", "refused", purpose) with
     {
-        Decision = new AuditDecision("deny", [ScopePolicy], error.Message),
+        Decision = new AuditDecision("deny", policies ?? [ScopePolicy], error.Message),
         Details = Details(draft, ("code", error.Code), ("reason", error.Message)),
     };
 

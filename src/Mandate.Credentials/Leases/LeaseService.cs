@@ -43,7 +43,7 @@ public sealed partial class LeaseService
     /// The organisation's say on issuing (<c>credential.issue</c>), after the mandate's scope allowed it: the CLI
     /// evaluates its Cedar policies here. Null means the scope alone decides. A returned error refuses (audited).
     /// </summary>
-    public Func<CredentialPolicyRequest, MandateError?>? Policy { get; init; }
+    public Func<CredentialPolicyRequest, CredentialPolicyRefusal?>? Policy { get; init; }
 
     /// <summary>A new lease id: <c>lse_</c> and 32 hex characters from the system's CSPRNG.</summary>
     public static string NewId() => IdPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -78,10 +78,16 @@ public sealed partial class LeaseService
             Ttl = TimeSpan.Zero,
             MaxTtl = TimeSpan.Zero,
         };
-        if ((Check(capability, request, mandate, now) ?? Policy?.Invoke(new CredentialPolicyRequest(provider.Kind, request.Provider, capability, mandate, actor))) is { } refusal)
+        if (Check(capability, request, mandate, now) is { } refusal)
         {
             _store.Audit.Append(Refusal(draft, actor, mandate.Task.Purpose, refusal));
             return refusal;
+        }
+
+        if (Policy?.Invoke(new CredentialPolicyRequest(provider.Kind, request.Provider, capability, mandate, actor)) is { } denied)
+        {
+            _store.Audit.Append(Refusal(draft, actor, mandate.Task.Purpose, denied.Error, denied.Policies));
+            return denied.Error;
         }
 
         // The mandate's expiry is folded into the maximum, so no renewal can outlive the mandate either.

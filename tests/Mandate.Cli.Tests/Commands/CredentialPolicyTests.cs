@@ -28,6 +28,12 @@ public sealed class CredentialPolicyTests
         Assert.Contains("org.no-prod-secrets", prod.Stderr, StringComparison.Ordinal);
         (await home.RunAsync("lease", "secret", "dev/key", "--mandate", token, "--", "true")).AssertSuccess();
         var refusals = (await home.RunAsync("audit", "list", "--kind", "credential", "--decision", "deny", "--json")).AssertSuccess().Stdout;
+        using (var json = System.Text.Json.JsonDocument.Parse(refusals))
+        {
+            var policies = json.RootElement[0].GetProperty("decision").GetProperty("policies");
+            Assert.Equal("org.no-prod-secrets", Assert.Single(policies.EnumerateArray()).GetString());
+        }
+
         Assert.Contains("lease.refuse", refusals, StringComparison.Ordinal);
         Assert.Contains("org.no-prod-secrets", refusals, StringComparison.Ordinal);
         Assert.Contains("MDT6016", refusals, StringComparison.Ordinal);
