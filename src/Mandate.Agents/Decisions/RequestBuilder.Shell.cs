@@ -19,7 +19,11 @@ public static partial class RequestBuilder
     {
         if (analysis.Error is not null)
         {
-            requests.Add(Exec("", [], opaque: true, analysis.Error, "", readsEnvironment: false, [], null));
+            // Unparseable input is denied by a guardrail (shell.unparseable), never merely asked about: Mandate fails closed.
+            requests.Add(Exec("", [], opaque: true, analysis.Error, "", readsEnvironment: false, [], null) with
+            {
+                Resource = Resources.Command("", [], opaque: true, analysis.Error, "", readsEnvironment: false, [], parsed: false),
+            });
         }
 
         foreach (var command in analysis.Commands)

@@ -37,7 +37,8 @@ internal static class Resources
         string? opaqueReason,
         string via,
         bool readsEnvironment,
-        IReadOnlyList<string> deletes)
+        IReadOnlyList<string> deletes,
+        bool parsed = true)
     {
         var line = args.Count == 0 ? program : program + " " + string.Join(' ', args);
         return new(new EntityUid(Namespace + "Command", line), Attrs(
@@ -48,6 +49,7 @@ internal static class Resources
             ("opaque_reason", Str(opaqueReason ?? "")),
             ("via", Str(via)),
             ("reads_environment", BoolValue.Of(readsEnvironment)),
+            ("parsed", BoolValue.Of(parsed)),
             ("deletes", SetValue.Create(deletes.Select(d => (CedarValue)Str(d))))));
     }
 
