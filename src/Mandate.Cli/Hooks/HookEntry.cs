@@ -70,14 +70,15 @@ internal static class HookEntry
     /// <summary>Reads at most one byte more than the parser accepts, so an oversized payload is refused without reading it all.</summary>
     private static byte[] ReadInput(Stream stdin)
     {
-        var buffer = new byte[HookParser.MaxInputBytes + 1];
-        var total = 0;
+        // Hook payloads are a few kilobytes: grow from 16 KiB rather than zeroing the 1 MiB limit on every tool call.
+        using var buffer = new MemoryStream(16 * 1024);
+        var chunk = new byte[16 * 1024];
         int read;
-        while (total < buffer.Length && (read = stdin.Read(buffer, total, buffer.Length - total)) > 0)
+        while (buffer.Length <= HookParser.MaxInputBytes && (read = stdin.Read(chunk, 0, (int)Math.Min(chunk.Length, HookParser.MaxInputBytes + 1 - buffer.Length))) > 0)
         {
-            total += read;
+            buffer.Write(chunk, 0, read);
         }
 
-        return buffer[..total];
+        return buffer.ToArray();
     }
 }

@@ -48,6 +48,20 @@ public sealed class HookFuzzTests
         Assert.True(outcomes.Keys.Count(k => k.StartsWith("decision", StringComparison.Ordinal)) > 0, "some mutated input must still reach a decision");
     }
 
+    [Fact]
+    public async Task AnOversizedPayload_IsDeniedWithoutBeingReadWhole()
+    {
+        using var home = new TempHome();
+        await home.InitAsync();
+        var payload = System.Text.Encoding.UTF8.GetBytes("{\"hook_event_name\":\"PreToolUse\",\"x\":\"" + new string('a', 2 << 20) + "\"}");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = HookEntry.Run(["hook", "claude-code"], new MemoryStream(payload), stdout, stderr, new MandateHome(home.Home));
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout.ToString());
+        Assert.Contains("MDT5001", stderr.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>Exit 2 with a reason on stderr (and nothing on stdout), or exit 0 with the dialect's JSON (or Codex's silent allow).</summary>
     private static string Check(string dialect, int exit, string stdout, string stderr, byte[] input)
     {
