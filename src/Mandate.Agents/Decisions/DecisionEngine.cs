@@ -30,7 +30,7 @@ public static class DecisionEngine
             decisions.Add(DecideOne(request, principal, session, profile, bundle));
         }
 
-        var deciding = decisions.MaxBy(d => Strength(d.Verdict))!;
+        var deciding = decisions.MaxBy(d => Verdicts.Strength(d.Verdict))!;
         var verdict = deciding.Verdict;
         var reason = verdict == Verdict.Allow ? "allowed: " + deciding.Reason : deciding.Reason;
         return new ToolDecision(verdict, reason, decisions);
@@ -97,14 +97,6 @@ public static class DecisionEngine
             ? new(request, Verdict.Deny, [], $"{request.Summary}: outside the mandate's scope{Hint(request)}", covered, errors)
             : new(request, Verdict.Ask, [], $"{request.Summary}: no mandate covers it (start a task with mandate task start, or set a project default)", covered, errors);
     }
-
-    /// <summary>Deny beats ask beats allow.</summary>
-    public static int Strength(Verdict verdict) => verdict switch
-    {
-        Verdict.Allow => 0,
-        Verdict.Ask => 1,
-        _ => 2,
-    };
 
     private static string Hint(DerivedRequest request) =>
         request.Suggestion is { } s ? $" (it would need {s})" : "";

@@ -1,3 +1,4 @@
+using Mandate.Agents.Shell.Internal;
 using Mandate.Agents.Shell;
 
 namespace Mandate.Agents.Decisions;
@@ -126,10 +127,10 @@ public static partial class RequestBuilder
                 continue;
             }
 
-            var path = Paths.Normalize(value, context.Cwd, context.Home);
-            if (command.Writes.Contains(path, StringComparer.Ordinal))
+            var path = ShellPath.Resolve(value, context.Cwd, context.Home);
+            if (command.Writes.Contains(path, StringComparer.Ordinal) || command.Reads.Contains(path, StringComparer.Ordinal))
             {
-                continue; // a destination (cp x .env): written, not read
+                continue; // a destination (cp x .env) is written, not read; a known read already has its request
             }
 
             requests.Add(new DerivedRequest

@@ -1,4 +1,5 @@
 using Mandate.Agents.Hooks;
+using Mandate.Agents.Shell.Internal;
 using Mandate.Agents.Shell;
 
 namespace Mandate.Agents.Decisions;
@@ -104,7 +105,9 @@ public static partial class RequestBuilder
         var verb = action == "fs.read" ? "read" : "write";
         foreach (var raw in paths)
         {
-            var path = Paths.Normalize(raw, context.Cwd, context.Home);
+            // A path computed at run time (find … {}, xargs) is taken under the working directory, as those commands
+            // produce it there; the scope must still cover the directory it comes from.
+            var path = ShellPath.Resolve(ShellPath.IsDynamic(raw) && !raw.StartsWith('/') ? context.Cwd + "/" + raw : raw, context.Cwd, context.Home);
             requests.Add(new DerivedRequest
             {
                 Action = action,

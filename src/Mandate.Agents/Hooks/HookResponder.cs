@@ -37,7 +37,7 @@ public static class HookResponder
             case HookDialect.Copilot:
                 return Json(w =>
                 {
-                    w.WriteString("permissionDecision", Word(verdict));
+                    w.WriteString("permissionDecision", Verdicts.Name(verdict));
                     WriteReason(w, "permissionDecisionReason", verdict, text);
                 });
 
@@ -49,7 +49,7 @@ public static class HookResponder
 
                 return Json(w =>
                 {
-                    w.WriteString("permission", Word(verdict));
+                    w.WriteString("permission", Verdicts.Name(verdict));
                     if (verdict != Verdict.Allow || text.Length > 0)
                     {
                         var message = MessageOrDefault(verdict, text);
@@ -108,7 +108,7 @@ public static class HookResponder
     {
         w.WriteStartObject("hookSpecificOutput");
         w.WriteString("hookEventName", eventName);
-        w.WriteString("permissionDecision", Word(verdict));
+        w.WriteString("permissionDecision", Verdicts.Name(verdict));
         WriteReason(w, "permissionDecisionReason", verdict, text);
         w.WriteEndObject();
     }
@@ -120,13 +120,6 @@ public static class HookResponder
             w.WriteString(name, MessageOrDefault(verdict, text));
         }
     }
-
-    private static string Word(Verdict verdict) => verdict switch
-    {
-        Verdict.Allow => "allow",
-        Verdict.Ask => "ask",
-        _ => "deny",
-    };
 
     private static string MessageOrDefault(Verdict verdict, string text) =>
         text.Length > 0 ? text : verdict == Verdict.Ask ? "Mandate asks for approval" : DefaultReason;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Mandate.Cli.Hooks;
 using Mandate.Core.Errors;
+using Mandate.Core.Home;
 using Mandate.Core.Leases;
 using Mandate.Credentials.Secrets;
 
@@ -95,18 +96,18 @@ internal static class RunCommand
             secretValues[variable] = issued.Value.Secrets.Values.First();
         }
 
-        Directory.CreateDirectory(HookSessions.Directory(ctx.Home));
-        Write(tokenFile, token);
+        KeyFiles.CreatePrivateDirectory(HookSessions.Directory(ctx.Home));
+        KeyFiles.WritePrivate(tokenFile, token);
 
         // The session's own identity: an X.509-SVID for <agent>/session/<id>, the agent's to present (and audited as issued).
         var svidDirectory = Path.Combine(HookSessions.Directory(ctx.Home), sessionId);
         var svid = SessionSvid(ctx, mandate.Actor, sessionId);
         if (svid.IsSuccess)
         {
-            Directory.CreateDirectory(svidDirectory);
-            Write(Path.Combine(svidDirectory, "svid.pem"), svid.Value.CertificatePem);
-            Write(Path.Combine(svidDirectory, "svid.key"), svid.Value.PrivateKeyPem);
-            Write(Path.Combine(svidDirectory, "bundle.pem"), svid.Value.BundlePem);
+            KeyFiles.CreatePrivateDirectory(svidDirectory);
+            KeyFiles.WritePrivate(Path.Combine(svidDirectory, "svid.pem"), svid.Value.CertificatePem);
+            KeyFiles.WritePrivate(Path.Combine(svidDirectory, "svid.key"), svid.Value.PrivateKeyPem);
+            KeyFiles.WritePrivate(Path.Combine(svidDirectory, "bundle.pem"), svid.Value.BundlePem);
             injected["MANDATE_SVID"] = Path.Combine(svidDirectory, "svid.pem");
             injected["MANDATE_SVID_KEY"] = Path.Combine(svidDirectory, "svid.key");
             injected["MANDATE_BUNDLE"] = Path.Combine(svidDirectory, "bundle.pem");
@@ -185,12 +186,6 @@ internal static class RunCommand
         return svids.IssueX509(agent.Value.Id.Value, sessionId, null, ctx.Actor);
     }
 
-    private static void Write(string path, string text)
-    {
-        using var file = new FileStream(path, HookSessions.PrivateFile());
-        using var writer = new StreamWriter(file);
-        writer.Write(text);
-    }
 
     private static void Revoke(CliContext ctx, Credentials.Leases.LeaseService service, string sessionId)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mandate.Cli.Hooks;
 using Mandate.Core.Errors;
+using Mandate.Core.Home;
 using Mandate.Core.Mandates;
 using Mandate.Core.Time;
 
@@ -73,12 +74,8 @@ internal static class TaskCommand
 
         var project = ProjectOf(parse);
         var path = ProjectTask.ActivePath(ctx.Home, project);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var file = new FileStream(path, HookSessions.PrivateFile()))
-        using (var writer = new StreamWriter(file))
-        {
-            writer.Write(token.Value);
-        }
+        KeyFiles.CreatePrivateDirectory(Path.GetDirectoryName(path)!);
+        KeyFiles.WritePrivate(path, token.Value);
 
         var c = verification.Claims;
         ctx.Output.Out.WriteLine($"active task in {project}: {c.Task.Purpose} ({c.Jti}, scope '{c.Scope}', until {c.ExpiresAt:u})");

@@ -80,7 +80,7 @@ internal static class WhyCommand
         o.WriteLine("  requests");
         foreach (var r in decision.Requests)
         {
-            o.WriteLine($"    {Name(r.Verdict),-5} {r.Request.Action,-14} {r.Request.Resource.Uid}");
+            o.WriteLine($"    {Verdicts.Name(r.Verdict),-5} {r.Request.Action,-14} {r.Request.Resource.Uid}");
             foreach (var p in r.Policies)
             {
                 o.WriteLine($"          {(p.Effect == Cedar.Effect.Forbid ? "forbid" : "permit")} {p.Id} at {p.Location}: {p.Text}");
@@ -97,7 +97,7 @@ internal static class WhyCommand
             }
         }
 
-        var now = Name(decision.Verdict);
+        var now = Verdicts.Name(decision.Verdict);
         if (now != recorded.GetProperty("effect").GetString())
         {
             o.WriteLine($"  note      under today's policies this call would be: {now} ({decision.Reason})");
@@ -172,10 +172,4 @@ internal static class WhyCommand
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static string Name(Verdict verdict) => verdict switch
-    {
-        Verdict.Allow => "allow",
-        Verdict.Ask => "ask",
-        _ => "deny",
-    };
 }

@@ -54,7 +54,7 @@ internal sealed partial class HookHandler
 
         var shadow = _ctx.Settings.Value.Shadow;
         var answered = shadow ? Verdict.Allow : decision.Verdict;
-        var reason = shadow && decision.Verdict != Verdict.Allow ? $"shadow mode, would {Name(decision.Verdict)}: {decision.Reason}" : decision.Reason;
+        var reason = shadow && decision.Verdict != Verdict.Allow ? $"shadow mode, would {Verdicts.Name(decision.Verdict)}: {decision.Reason}" : decision.Reason;
 
         // The record is written before the answer: if it cannot be, the call is denied (as Vault refuses a request no audit device could record).
         _ctx.Store.Audit.Append(HookRecords.Decision(_ctx.Time.GetUtcNow(), _event, context, profile.IsSuccess ? profile.Value : DecisionProfile.None, decision, answered, shadow));
@@ -120,10 +120,4 @@ internal sealed partial class HookHandler
         };
     }
 
-    internal static string Name(Verdict verdict) => verdict switch
-    {
-        Verdict.Allow => "allow",
-        Verdict.Ask => "ask",
-        _ => "deny",
-    };
 }

@@ -22,8 +22,8 @@ internal static class HookRecords
         details["tool_kind"] = tool.Kind.ToString();
         details["input"] = Input(tool);
         details["mode"] = shadow ? "shadow" : "enforce";
-        details["would"] = HookHandler.Name(decision.Verdict);
-        details["answered"] = HookHandler.Name(answered);
+        details["would"] = Verdicts.Name(decision.Verdict);
+        details["answered"] = Verdicts.Name(answered);
         details["requests"] = decision.Requests.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!profile.Ask.IsEmpty)
         {
@@ -41,7 +41,7 @@ internal static class HookRecords
             Mandate = profile.HasMandate ? profile.Jti : null,
             Action = new AuditAction(tool.Name, "pre", deciding?.Request.Summary ?? decision.Reason),
             Resource = deciding?.Request.Resource.Uid.Id,
-            Decision = new AuditDecision(HookHandler.Name(decision.Verdict), decision.PolicyIds, decision.Reason),
+            Decision = new AuditDecision(Verdicts.Name(decision.Verdict), decision.PolicyIds, decision.Reason),
             Details = details,
         };
     }

@@ -54,13 +54,7 @@ internal static class HookSessions
 
     public static void Save(MandateHome home, HookSession session)
     {
-        var dir = Directory(home);
-        System.IO.Directory.CreateDirectory(dir);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
+        KeyFiles.CreatePrivateDirectory(Directory(home));
         var json = new JsonObject
         {
             ["dialect"] = session.Dialect,
@@ -85,27 +79,7 @@ internal static class HookSessions
                 }
                 : null,
         };
-        var path = FilePath(home, session.Dialect, session.SessionId);
-        var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, PrivateFile()))
-        {
-            stream.Write(Encoding.UTF8.GetBytes(json.ToJsonString()));
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, path, overwrite: true);
-    }
-
-    /// <summary>Options that create a file readable and writable by its owner only (0600).</summary>
-    public static FileStreamOptions PrivateFile()
-    {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        return options;
+        KeyFiles.WritePrivate(FilePath(home, session.Dialect, session.SessionId), json.ToJsonString());
     }
 
     /// <summary>The agent's SPIFFE ID for a dialect in a project: <c>spiffe://td/agent/&lt;dialect&gt;/&lt;project&gt;</c>.</summary>

@@ -66,13 +66,7 @@ public sealed class CorpusTests
             ToolName = e.Tool.Name,
         };
         var decision = DecisionEngine.Decide(RequestBuilder.Build(e.Tool, context), Profile(c.Profile), context, Bundle.Value);
-        var name = decision.Verdict switch
-        {
-            Verdict.Allow => "allow",
-            Verdict.Ask => "ask",
-            _ => "deny",
-        };
-        return (name, decision.Reason);
+        return (Verdicts.Name(decision.Verdict), decision.Reason);
     }
 
     private static DecisionProfile Profile(string name) => name == "none"
