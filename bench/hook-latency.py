@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Hook latency: the installed `mandate hook claude-code` deciding real PreToolUse calls, end to end
-(process start, policy decision, durable audit append), next to a no-op native process and a minimal
-Node-based hook in the same run.
+"""Hook latency: the installed hook (`mandate-hook claude-code`, what `mandate install` registers) deciding
+real PreToolUse calls, end to end (process start, policy decision, durable audit append), next to the same
+decision by the full `mandate hook claude-code`, a no-op native process and a minimal Node-based hook, in
+the same run.
 
-Usage: bench/hook-latency.py [--runs N]     (needs ./mandate built: .build/mandate/mandate)
+Usage: bench/hook-latency.py [--runs N]     (needs ./mandate built: .build/mandate/mandate and mandate-hook)
 """
 import json
 import os
@@ -15,6 +16,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, ".build", "mandate", "mandate")
+HOOK = os.path.join(ROOT, ".build", "mandate", "mandate-hook")
 NODE_HOOK = ("let d='';process.stdin.on('data',c=>d+=c).on('end',()=>{const e=JSON.parse(d);"
              "process.stdout.write(JSON.stringify({hookSpecificOutput:{hookEventName:'PreToolUse',"
              "permissionDecision:/\\.env/.test(JSON.stringify(e.tool_input))?'deny':'allow',permissionDecisionReason:'node'}}))})")
@@ -69,6 +71,7 @@ def main():
                        "hook_event_name": "SessionStart", "source": "startup"}).encode(), env=env, check=True, capture_output=True)
         inputs = calls(project)
         rows = [
+            ("mandate-hook claude-code (AOT)", [HOOK, "claude-code"]),
             ("mandate hook claude-code (AOT)", [BINARY, "hook", "claude-code"]),
             ("true (no-op native)", ["true"]),
             ("node hook (parse + answer)", ["node", "-e", NODE_HOOK]),
@@ -78,7 +81,7 @@ def main():
         for label, argv in rows:
             results[label] = measure(argv, inputs, runs, env)
             print(f"{label:<34} {results[label][0]:>10.2f} {results[label][1]:>10.2f}")
-        ours, node = results[rows[0][0]][0], results[rows[2][0]][0]
+        ours, node = results[rows[0][0]][0], results[rows[3][0]][0]
         print(f"node hook / mandate hook (median): {node / ours:.1f}x")
 
 

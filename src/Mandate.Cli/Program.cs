@@ -1,14 +1,15 @@
 using System.CommandLine;
 using Mandate.Cli;
 using Mandate.Cli.Commands;
+using Mandate.Agents.Runtime;
 using Mandate.Cli.Hooks;
 using Mandate.Cli.Output;
 
 // The hook is on the path of every agent tool call: it skips building the command tree, and every way
-// out of it is a decision or a deny (HookEntry), never an exit code an agent reads as "go ahead".
+// out of it is a decision or a deny (HookRuntime), never an exit code an agent reads as "go ahead".
 if (args.Length > 0 && args[0] == "hook")
 {
-    return HookEntry.Run(args, Console.OpenStandardInput(), Console.Out, Console.Error);
+    return HookRuntime.Run(args[1..], Console.OpenStandardInput(), Console.Out, Console.Error, SessionEvents.Host);
 }
 
 var root = new RootCommand("Mandate: identity and access for AI coding agents.")

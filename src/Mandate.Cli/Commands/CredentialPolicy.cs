@@ -1,6 +1,6 @@
 using Mandate.Agents.Decisions;
 using Mandate.Agents.Hooks;
-using Mandate.Cli.Hooks;
+using Mandate.Agents.Runtime;
 using Mandate.Core.Errors;
 using Mandate.Credentials.Leases;
 

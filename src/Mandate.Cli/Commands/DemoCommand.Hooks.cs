@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mandate.Agents.Hooks;
 using Mandate.Agents.Install;
-using Mandate.Cli.Hooks;
+using Mandate.Agents.Runtime;
 using Mandate.Core.Audit;
 using Mandate.Core.Errors;
 using Mandate.Core.Home;
@@ -68,7 +68,7 @@ internal static partial class DemoCommand
             return installed.Error;
         }
 
-        w.WriteLine($"\n9. Install        mandate install claude-code: {target.ConfigPath} now runs '{binary} hook claude-code' ({string.Join(", ", installed.Value.Events)}); the project default task gives each session a mandate");
+        w.WriteLine($"\n9. Install        mandate install claude-code: {target.ConfigPath} now runs '{HookProgram.For(binary)} {string.Join(' ', HookProgram.Arguments(HookProgram.For(binary), HookDialect.ClaudeCode))}' ({string.Join(", ", installed.Value.Events)}); the project default task gives each session a mandate");
         w.WriteLine($"10. Agent session replayed through that hook, in {project} (with a planted .env):\n");
         var sessionId = "demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var start = RunHook(binary, home, project, Event(project, sessionId, "SessionStart", null, null));
@@ -135,7 +135,8 @@ internal static partial class DemoCommand
 
     private static (int Exit, string Stdout, string Stderr) RunHook(string binary, MandateHome home, string project, string input)
     {
-        var start = new ProcessStartInfo(binary)
+        var program = HookProgram.For(binary);
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -143,8 +144,11 @@ internal static partial class DemoCommand
             UseShellExecute = false,
             WorkingDirectory = project,
         };
-        start.ArgumentList.Add("hook");
-        start.ArgumentList.Add("claude-code");
+        foreach (var argument in HookProgram.Arguments(program, HookDialect.ClaudeCode))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment[MandateHome.EnvironmentVariable] = home.Root;
         start.Environment["CLAUDE_PROJECT_DIR"] = project;
         start.Environment.Remove(MandateCli.TokenVariable);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Mandate.Agents.Runtime;
 using Mandate.Core.Errors;
 using Mandate.Core.Mandates;
 
@@ -7,8 +8,8 @@ namespace Mandate.Cli.Commands;
 /// <summary>What the mandate commands share: the service, and reading tokens and certificates from the command line.</summary>
 internal static class MandateCli
 {
-    public const string TokenVariable = "MANDATE_TOKEN";
-    public const string TokenFileVariable = "MANDATE_TOKEN_FILE";
+    public const string TokenVariable = MandateToken.Variable;
+    public const string TokenFileVariable = MandateToken.FileVariable;
 
     public static Outcome<MandateService> Service(CliContext ctx)
     {
@@ -39,35 +40,7 @@ internal static class MandateCli
     }
 
     /// <summary>A token given as itself, as a file holding it, or (when absent) from MANDATE_TOKEN / MANDATE_TOKEN_FILE.</summary>
-    public static Outcome<string> ReadToken(string? argument)
-    {
-        argument ??= Environment.GetEnvironmentVariable(TokenVariable);
-        if (string.IsNullOrWhiteSpace(argument) && Environment.GetEnvironmentVariable(TokenFileVariable) is { Length: > 0 } file)
-        {
-            argument = file;
-        }
-
-        if (string.IsNullOrWhiteSpace(argument))
-        {
-            return new MandateError(ErrorCodes.MandateRequestInvalid, "No mandate was given.", $"Pass the token or a file holding it, or set {TokenVariable} or {TokenFileVariable}.");
-        }
-
-        try
-        {
-            if (argument.Length < 4096 && File.Exists(argument))
-            {
-                return new FileInfo(argument).Length > 64 * 1024
-                    ? new MandateError(ErrorCodes.InputUnreadable, $"{argument} is larger than 64 KiB.", "Pass a file holding one mandate token.")
-                    : File.ReadAllText(argument).Trim();
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new MandateError(ErrorCodes.InputUnreadable, $"Cannot read {argument}: {e.GetType().Name}.", "Check the path and its permissions.");
-        }
-
-        return argument.Trim();
-    }
+    public static Outcome<string> ReadToken(string? argument) => MandateToken.Read(argument);
 
     /// <summary>The DER of the first certificate in a PEM file (an X.509-SVID), to bind a mandate to.</summary>
     public static Outcome<ReadOnlyMemory<byte>?> ReadCertificate(string? path)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Mandate.Cli.Hooks;
+using Mandate.Agents.Runtime;
 using Mandate.Core.Errors;
 using Mandate.Core.Home;
 using Mandate.Core.Leases;
@@ -136,7 +136,7 @@ internal static class RunCommand
             }
 
             ctx.Output.Err.WriteLine($"mandate run: session {sessionId} under {mandate.Jti}; removed {removed.Count} credential variable(s); the session's leases are revoked when the agent exits.");
-            var project = Hooks.ProjectRoot.Find(Environment.CurrentDirectory);
+            var project = ProjectRoot.Find(Environment.CurrentDirectory);
             if (!InstallCommand.Paths(project).All().Select(Agents.Install.Installer.Status).Any(s => s.Installed))
             {
                 ctx.Output.Err.WriteLine($"mandate run: warning: no agent in {project} runs Mandate's hooks, so its tool calls are not decided; run 'mandate install <claude-code|cursor|gemini|copilot|codex>'.");

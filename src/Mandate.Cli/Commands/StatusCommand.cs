@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Mandate.Agents.Decisions;
 using Mandate.Agents.Hooks;
 using Mandate.Agents.Install;
-using Mandate.Cli.Hooks;
+using Mandate.Agents.Runtime;
 
 namespace Mandate.Cli.Commands;
 

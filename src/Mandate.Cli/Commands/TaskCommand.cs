@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Mandate.Cli.Hooks;
+using Mandate.Agents.Runtime;
 using Mandate.Core.Errors;
 using Mandate.Core.Home;
 using Mandate.Core.Mandates;

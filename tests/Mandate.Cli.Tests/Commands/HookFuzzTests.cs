@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Mandate.Agents.Runtime;
 using Mandate.Cli.Hooks;
 using Mandate.Core.Home;
 
@@ -38,7 +39,7 @@ public sealed class HookFuzzTests
             var input = Input(i);
             using var stdout = new StringWriter();
             using var stderr = new StringWriter();
-            var exit = HookEntry.Run(["hook", dialect], new MemoryStream(input), stdout, stderr, mandateHome);
+            var exit = HookRuntime.Run([dialect], new MemoryStream(input), stdout, stderr, SessionEvents.Host, mandateHome);
             var label = Check(dialect, exit, stdout.ToString(), stderr.ToString(), input);
             outcomes[label] = outcomes.GetValueOrDefault(label) + 1;
         }
@@ -56,7 +57,7 @@ public sealed class HookFuzzTests
         var payload = System.Text.Encoding.UTF8.GetBytes("{\"hook_event_name\":\"PreToolUse\",\"x\":\"" + new string('a', 2 << 20) + "\"}");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = HookEntry.Run(["hook", "claude-code"], new MemoryStream(payload), stdout, stderr, new MandateHome(home.Home));
+        var exit = HookRuntime.Run(["claude-code"], new MemoryStream(payload), stdout, stderr, SessionEvents.Host, new MandateHome(home.Home));
         Assert.Equal(2, exit);
         Assert.Equal("", stdout.ToString());
         Assert.Contains("MDT5001", stderr.ToString(), StringComparison.Ordinal);

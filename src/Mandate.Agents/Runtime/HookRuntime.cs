@@ -1,33 +1,33 @@
 using Mandate.Agents.Hooks;
-using Mandate.Cli.Output;
 using Mandate.Core.Home;
 
-namespace Mandate.Cli.Hooks;
+namespace Mandate.Agents.Runtime;
 
 /// <summary>
-/// <c>mandate hook &lt;agent&gt;</c>, run before System.CommandLine is even built: it is on the path of every
+/// One hook event, from the agent's payload on stdin to the answer on stdout. It is on the path of every
 /// tool call, so it starts as little as it can, and no path out of it — a usage error, a bug, a missing
 /// home — may end in an exit code an agent reads as "go ahead". Everything ends in a reply from
 /// <see cref="HookResponder"/>, and every failure in <see cref="HookResponder.Fail"/>: exit 2, the reason on stderr.
 /// </summary>
-internal static class HookEntry
+public static class HookRuntime
 {
-    public const string Usage = "usage: mandate hook <claude-code|cursor|gemini|copilot|codex>";
-
-    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr, MandateHome? home = null)
+    /// <summary>Runs the hook for <paramref name="args"/> (the dialect alone) and returns the exit code.</summary>
+    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr, HookHost host, MandateHome? home = null)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(host);
         HookDialect? dialect = null;
         HookReply reply;
         try
         {
-            if (args.Length != 2 || !HookDialects.TryParse(args[1], out var parsed))
+            if (args.Length != 1 || !HookDialects.TryParse(args[0], out var parsed))
             {
-                reply = HookResponder.Fail(null, Usage);
+                reply = HookResponder.Fail(null, host.Usage);
             }
             else
             {
                 dialect = parsed;
-                reply = Handle(parsed, ReadInput(stdin), home);
+                reply = Handle(parsed, ReadInput(stdin), host, home);
             }
         }
         catch (Exception e)
@@ -47,7 +47,7 @@ internal static class HookEntry
         return reply.ExitCode;
     }
 
-    private static HookReply Handle(HookDialect dialect, byte[] input, MandateHome? home)
+    private static HookReply Handle(HookDialect dialect, byte[] input, HookHost host, MandateHome? home)
     {
         var parsed = HookParser.Parse(dialect, input, Environment.CurrentDirectory);
         if (!parsed.IsSuccess)
@@ -58,13 +58,15 @@ internal static class HookEntry
         home ??= MandateHome.Resolve(
             Environment.GetEnvironmentVariable(MandateHome.EnvironmentVariable),
             Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
-        using var ctx = new CliContext(new CliOutput(false, TextWriter.Null, TextWriter.Null), home, TimeProvider.System);
+        using var ctx = new HomeContext(host.OpenStore, home, TimeProvider.System);
         if (!ctx.Settings.IsSuccess)
         {
             return HookResponder.Fail(dialect, $"Mandate is not set up at {home.Root} ({ctx.Settings.Error.Code}: {ctx.Settings.Error.Message}). Run 'mandate init'.");
         }
 
-        return new HookHandler(ctx, parsed.Value).Handle();
+        return parsed.Value.Kind is HookEventKind.SessionStart or HookEventKind.SessionEnd
+            ? host.Session(parsed.Value, input, home)
+            : new HookHandler(ctx, parsed.Value).Handle();
     }
 
     /// <summary>Reads at most one byte more than the parser accepts, so an oversized payload is refused without reading it all.</summary>

@@ -3,14 +3,14 @@ using Mandate.Core.Errors;
 using Mandate.Core.Home;
 using Mandate.Core.Time;
 
-namespace Mandate.Cli.Hooks;
+namespace Mandate.Agents.Runtime;
 
 /// <summary>
 /// A project's tasks. The default (<c>.mandate/task.json</c>, committed with the project) is what each
 /// agent session is granted on the developer's behalf at SessionStart; the active task
 /// (<c>mandate task start</c>) is a mandate token kept in <c>$MANDATE_HOME/tasks/</c>, out of agents' reach.
 /// </summary>
-internal sealed record ProjectTask(string Title, string Purpose, string Scope, TimeSpan Ttl, string? Ask)
+public sealed record ProjectTask(string Title, string Purpose, string Scope, TimeSpan Ttl, string? Ask)
 {
     public static string DefaultPath(string project) => Path.Combine(project, ".mandate", "task.json");
 

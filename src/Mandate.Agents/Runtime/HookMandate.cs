@@ -1,10 +1,9 @@
 using System.Security.Cryptography.X509Certificates;
 using Mandate.Agents.Decisions;
-using Mandate.Cli.Commands;
 using Mandate.Core.Errors;
 using Mandate.Core.Mandates;
 
-namespace Mandate.Cli.Hooks;
+namespace Mandate.Agents.Runtime;
 
 /// <summary>
 /// Which mandate a tool call is decided under: the one given to the agent process (MANDATE_TOKEN or
@@ -13,16 +12,16 @@ namespace Mandate.Cli.Hooks;
 /// expired, revoked, forged, bound to another presenter — is a failure, which denies: it is never
 /// quietly replaced by the weaker profile.
 /// </summary>
-internal static class HookMandate
+public static class HookMandate
 {
-    public static Outcome<DecisionProfile> Resolve(CliContext ctx, HookSession? session, string project)
+    public static Outcome<DecisionProfile> Resolve(HomeContext ctx, HookSession? session, string project)
     {
         string? token = null;
         byte[]? presenter = null;
         var source = "";
-        if (Environment.GetEnvironmentVariable(MandateCli.TokenVariable) is { Length: > 0 } || Environment.GetEnvironmentVariable(MandateCli.TokenFileVariable) is { Length: > 0 })
+        if (MandateToken.InEnvironment)
         {
-            var read = MandateCli.ReadToken(null);
+            var read = MandateToken.Read(null);
             if (!read.IsSuccess)
             {
                 return read.Error;
@@ -69,7 +68,7 @@ internal static class HookMandate
     }
 
     /// <summary>A mandate this home granted and verified at SessionStart: only expiry and revocation can have changed.</summary>
-    private static Outcome<DecisionProfile> FromCache(CliContext ctx, VerifiedMandate cached)
+    private static Outcome<DecisionProfile> FromCache(HomeContext ctx, VerifiedMandate cached)
     {
         if (ctx.Time.GetUtcNow() >= cached.ExpiresAt)
         {

@@ -1,10 +1,10 @@
-namespace Mandate.Cli.Hooks;
+namespace Mandate.Agents.Runtime;
 
 /// <summary>
 /// A Mandate session opened at an agent's SessionStart: its SPIFFE ID and X.509-SVID, and the mandate
 /// bound to it. Kept in <c>$MANDATE_HOME/sessions/</c> (mode 0600), where agents may not read.
 /// </summary>
-internal sealed record HookSession
+public sealed record HookSession
 {
     public required string Dialect { get; init; }
 

@@ -1,16 +1,53 @@
 using System.Security.Cryptography.X509Certificates;
+using Mandate.Agents.Hooks;
+using Mandate.Agents.Runtime;
 using Mandate.Cli.Commands;
+using Mandate.Cli.Output;
 using Mandate.Core.Agents;
 using Mandate.Core.Audit;
 using Mandate.Core.Errors;
 using Mandate.Core.Mandates;
 using Mandate.Core.Storage;
 using Mandate.Core.Svid;
+using Mandate.Storage.Sqlite;
 
 namespace Mandate.Cli.Hooks;
 
-internal sealed partial class HookHandler
+/// <summary>
+/// A session's start and end, for every hook program (the small <c>mandate-hook</c> passes them on to
+/// <c>mandate hook</c>): they grant and revoke the session's mandate and sweep leases at their providers,
+/// which needs the credential broker a tool call never does.
+/// </summary>
+internal sealed class SessionEvents
 {
+    private readonly CliContext _ctx;
+    private readonly HookEvent _event;
+    private readonly string _project;
+    private readonly string _dialect;
+
+    private SessionEvents(CliContext ctx, HookEvent hookEvent)
+    {
+        _ctx = ctx;
+        _event = hookEvent;
+        _dialect = HookDialects.Name(hookEvent.Dialect);
+        _project = ProjectRoot.Find(hookEvent.Cwd);
+    }
+
+    /// <summary>The host of <c>mandate hook</c>: the SQLite store, and session events handled here.</summary>
+    public static HookHost Host { get; } = new()
+    {
+        Usage = "usage: mandate hook <claude-code|cursor|gemini|copilot|codex>",
+        OpenStore = SqliteStore.Open,
+        Session = (e, _, home) =>
+        {
+            using var ctx = new CliContext(new CliOutput(false, TextWriter.Null, TextWriter.Null), home, TimeProvider.System);
+            var events = new SessionEvents(ctx, e);
+            return e.Kind == HookEventKind.SessionStart
+                ? events.Swept(events.Recorded(events.StartSession()), ended: false)
+                : events.Swept(events.Recorded(events.EndSession()), ended: true);
+        },
+    };
+
     /// <summary>
     /// Opens a Mandate session. With a project default task (and no mandate given to the process), the
     /// agent gets a session X.509-SVID and a mandate granted from the default on the developer's behalf,
@@ -28,10 +65,8 @@ internal sealed partial class HookHandler
             Project = _project,
             StartedAt = _ctx.Time.GetUtcNow(),
         };
-        var record = RecordEvent();
-        var fromEnvironment = Environment.GetEnvironmentVariable(MandateCli.TokenVariable) is { Length: > 0 }
-            || Environment.GetEnvironmentVariable(MandateCli.TokenFileVariable) is { Length: > 0 };
-        var task = fromEnvironment ? Outcome<ProjectTask?>.Success(null) : ProjectTask.LoadDefault(_project);
+        var record = HookHandler.EventRecord(_ctx.HomeContext, _event);
+        var task = MandateToken.InEnvironment ? Outcome<ProjectTask?>.Success(null) : ProjectTask.LoadDefault(_project);
         if (task is { IsSuccess: true, Value: { } defaults } && _event.SessionId.Length > 0)
         {
             var granted = Grant(defaults, principal);
@@ -65,7 +100,7 @@ internal sealed partial class HookHandler
 
     private AuditRecord EndSession()
     {
-        var record = RecordEvent();
+        var record = HookHandler.EventRecord(_ctx.HomeContext, _event);
         if (HookSessions.Load(_ctx.Home, _dialect, _event.SessionId) is { } session)
         {
             HookSessions.Save(_ctx.Home, session with { EndedAt = _ctx.Time.GetUtcNow(), Token = null });
@@ -139,5 +174,33 @@ internal sealed partial class HookHandler
         var c = issued.Value.Claims;
         var verified = new VerifiedMandate(c.Jti, c.Scope.ToString(), c.Constraints.Ask.ToString(), c.HumanEmail, c.Task.Id, c.Task.Purpose, c.ExpiresAt);
         return (svid.Value, issued.Value.Token, c.Jti, verified);
+    }
+
+    /// <summary>
+    /// At session start and end only (a tool call must stay fast): revokes the ended session's leases, and every expired
+    /// lease, at their providers. Nothing is dropped silently: each lease a provider fails to revoke is audited by the
+    /// lease service (<c>lease.revoke.fail</c>, <c>lease.expire.fail</c>) and stays unrevoked for the next sweep.
+    /// </summary>
+    private HookReply Swept(HookReply reply, bool ended)
+    {
+        var service = LeaseCli.Service(_ctx);
+        if (!service.IsSuccess)
+        {
+            return reply;
+        }
+
+        if (ended && HookSessions.Load(_ctx.Home, _dialect, _event.SessionId) is { Jti: { } jti })
+        {
+            _ = service.Value.RevokeForMandates([jti], "session ended", _ctx.Actor);
+        }
+
+        _ = service.Value.Sweep(_ctx.Actor);
+        return reply;
+    }
+
+    private HookReply Recorded(AuditRecord record)
+    {
+        _ctx.Store.Audit.Append(record);
+        return HookResponder.Acknowledge(_event);
     }
 }

@@ -2,10 +2,10 @@ using Mandate.Agents.Decisions;
 using Mandate.Agents.Hooks;
 using Mandate.Core.Audit;
 
-namespace Mandate.Cli.Hooks;
+namespace Mandate.Agents.Runtime;
 
 /// <summary>The audit records of hook events. A decision record keeps what <c>mandate why</c> needs to explain it again.</summary>
-internal static class HookRecords
+public static class HookRecords
 {
     public static AuditRecord Decision(
         DateTimeOffset now,

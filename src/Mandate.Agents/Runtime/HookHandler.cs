@@ -1,19 +1,18 @@
 using Mandate.Agents.Decisions;
 using Mandate.Agents.Hooks;
-using Mandate.Cli.Commands;
 using Mandate.Core.Audit;
 
-namespace Mandate.Cli.Hooks;
+namespace Mandate.Agents.Runtime;
 
-/// <summary>Handles one parsed hook event: decides a tool call, or records what the agent reports.</summary>
-internal sealed partial class HookHandler
+/// <summary>Handles one parsed hook event other than a session's start and end: decides a tool call, or records what the agent reports.</summary>
+public sealed class HookHandler
 {
-    private readonly CliContext _ctx;
+    private readonly HomeContext _ctx;
     private readonly HookEvent _event;
     private readonly string _project;
     private readonly string _dialect;
 
-    public HookHandler(CliContext ctx, HookEvent hookEvent)
+    public HookHandler(HomeContext ctx, HookEvent hookEvent)
     {
         _ctx = ctx;
         _event = hookEvent;
@@ -21,13 +20,7 @@ internal sealed partial class HookHandler
         _project = ProjectRoot.Find(hookEvent.Cwd);
     }
 
-    public HookReply Handle() => _event.Kind switch
-    {
-        HookEventKind.PreTool => PreTool(),
-        HookEventKind.SessionStart => Swept(Recorded(StartSession()), ended: false),
-        HookEventKind.SessionEnd => Swept(Recorded(EndSession()), ended: true),
-        _ => Recorded(RecordEvent()),
-    };
+    public HookReply Handle() => _event.Kind == HookEventKind.PreTool ? PreTool() : Recorded(RecordEvent());
 
     private HookReply PreTool()
     {
@@ -61,63 +54,51 @@ internal sealed partial class HookHandler
         return HookResponder.Decide(_event, answered, reason);
     }
 
-    /// <summary>
-    /// At session start and end only (a tool call must stay fast): revokes the ended session's leases, and every expired
-    /// lease, at their providers. Nothing is dropped silently: each lease a provider fails to revoke is audited by the
-    /// lease service (<c>lease.revoke.fail</c>, <c>lease.expire.fail</c>) and stays unrevoked for the next sweep.
-    /// </summary>
-    private HookReply Swept(HookReply reply, bool ended)
-    {
-        var service = LeaseCli.Service(_ctx);
-        if (!service.IsSuccess)
-        {
-            return reply;
-        }
-
-        if (ended && HookSessions.Load(_ctx.Home, _dialect, _event.SessionId) is { Jti: { } jti })
-        {
-            _ = service.Value.RevokeForMandates([jti], "session ended", _ctx.Actor);
-        }
-
-        _ = service.Value.Sweep(_ctx.Actor);
-        return reply;
-    }
-
     private HookReply Recorded(AuditRecord record)
     {
         _ctx.Store.Audit.Append(record);
         return HookResponder.Acknowledge(_event);
     }
 
-    private AuditRecord RecordEvent()
+    private AuditRecord RecordEvent() => EventRecord(_ctx, _event);
+
+    private ToolContext Context(HookSession? session, string toolName) => ToolContext(_ctx, _event, _project, session, toolName);
+
+    /// <summary>The record of an event the agent reports (a tool's outcome, a prompt, a session starting or ending).</summary>
+    public static AuditRecord EventRecord(HomeContext ctx, HookEvent e)
     {
-        var session = HookSessions.Load(_ctx.Home, _dialect, _event.SessionId);
-        return HookRecords.Event(_ctx.Time.GetUtcNow(), _event, Context(session, _event.Tool?.Name ?? ""));
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(e);
+        var session = HookSessions.Load(ctx.Home, HookDialects.Name(e.Dialect), e.SessionId);
+        return HookRecords.Event(ctx.Time.GetUtcNow(), e, ToolContext(ctx, e, ProjectRoot.Find(e.Cwd), session, e.Tool?.Name ?? ""));
     }
 
-    private ToolContext Context(HookSession? session, string toolName)
+    /// <summary>Who is acting and where: the session's SPIFFE ID (a sub-agent's own below it), the project, the tool.</summary>
+    public static ToolContext ToolContext(HomeContext ctx, HookEvent e, string project, HookSession? session, string toolName)
     {
-        var principal = session?.Principal ?? HookSessions.AgentSpiffeId(_ctx.Settings.Value.TrustDomain, _dialect, _project);
-        var subagent = _event.AgentType is { Length: > 0 } || _event.AgentId is { Length: > 0 };
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(e);
+        var dialect = HookDialects.Name(e.Dialect);
+        var principal = session?.Principal ?? HookSessions.AgentSpiffeId(ctx.Settings.Value.TrustDomain, dialect, project);
+        var subagent = e.AgentType is { Length: > 0 } || e.AgentId is { Length: > 0 };
         if (subagent)
         {
-            principal += "/subagent/" + HookSessions.Segment(_event.AgentType ?? _event.AgentId ?? "agent");
+            principal += "/subagent/" + HookSessions.Segment(e.AgentType ?? e.AgentId ?? "agent");
         }
 
         return new ToolContext
         {
             Principal = principal,
-            AgentType = subagent ? _event.AgentType ?? "subagent" : _dialect,
-            Dialect = _dialect,
+            AgentType = subagent ? e.AgentType ?? "subagent" : dialect,
+            Dialect = dialect,
             Subagent = subagent,
-            Project = _project,
-            Cwd = _event.Cwd,
+            Project = project,
+            Cwd = e.Cwd,
             Home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
-            MandateHome = _ctx.Home.Root,
-            SessionId = _event.SessionId,
+            MandateHome = ctx.Home.Root,
+            SessionId = e.SessionId,
             ToolName = toolName,
-            ToolUseId = _event.ToolUseId ?? "",
+            ToolUseId = e.ToolUseId ?? "",
         };
     }
-
 }

@@ -1,7 +1,7 @@
-namespace Mandate.Cli.Hooks;
+namespace Mandate.Agents.Runtime;
 
 /// <summary>The project a tool call belongs to: the agent's project variable, else the nearest directory with .mandate or .git, else the cwd.</summary>
-internal static class ProjectRoot
+public static class ProjectRoot
 {
     private static readonly string[] Variables = ["CLAUDE_PROJECT_DIR", "GEMINI_PROJECT_DIR", "CURSOR_PROJECT_DIR", "MANDATE_PROJECT_DIR"];
 

@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 using Mandate.Core.Home;
 using Mandate.Core.Identity;
 
-namespace Mandate.Cli.Hooks;
+namespace Mandate.Agents.Runtime;
 
 /// <summary>Reads and writes <see cref="HookSession"/> files, and names agents and sessions as SPIFFE IDs.</summary>
-internal static class HookSessions
+public static class HookSessions
 {
     public static string Directory(MandateHome home) => Path.Combine(home.Root, "sessions");
 

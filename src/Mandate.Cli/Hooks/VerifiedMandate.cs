@@ -1,4 +1,0 @@
-namespace Mandate.Cli.Hooks;
-
-/// <summary>What a decision needs of a mandate Mandate itself granted and verified at SessionStart.</summary>
-internal sealed record VerifiedMandate(string Jti, string Scope, string Ask, string Human, string TaskId, string Purpose, DateTimeOffset ExpiresAt);
