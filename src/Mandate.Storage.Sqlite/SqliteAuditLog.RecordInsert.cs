@@ -39,6 +39,11 @@ internal sealed partial class SqliteAuditLog
             _decision = cmd.Parameters.Add("$decision", SqliteType.Text);
         }
 
+        public SqliteTransaction? Transaction
+        {
+            set => _cmd.Transaction = value;
+        }
+
         public void Execute(long seq, DateTimeOffset time, AuditLeaf leaf)
         {
             var redacted = leaf.RedactedRecord;

@@ -10,7 +10,7 @@ namespace Mandate.Storage.Sqlite;
 /// The Merkle frontier is rebuilt from the O(log n) stored subtree hashes, extended, and the new
 /// complete subtrees are stored, so appends cost O(log n) and proofs need no full scan.
 /// </summary>
-internal sealed partial class SqliteAuditLog : IAuditLog
+internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
 {
     /// <summary>A checkpoint is signed at least every this many records.</summary>
     public const int CheckpointInterval = 1000;
@@ -21,6 +21,7 @@ internal sealed partial class SqliteAuditLog : IAuditLog
     private readonly AuditLeafHasher _hasher;
     private readonly string _origin;
     private readonly TimeProvider _time;
+    private AppendStatements? _statements;
 
     public SqliteAuditLog(SqliteConnection connection, AuditKeys keys, TimeProvider time)
     {
@@ -60,20 +61,10 @@ internal sealed partial class SqliteAuditLog : IAuditLog
     /// <summary>Appends inside a caller's transaction, so a state change and its record commit together.</summary>
     internal IReadOnlyList<long> Append(SqliteTransaction tx, IReadOnlyList<AuditRecord> records)
     {
-        var size = SizeIn(tx);
-        var frontier = MerkleFrontier.FromSource(size, new SqliteNodeSource(_connection, tx));
-
-        // One prepared statement per table for the whole batch: group commit pays parsing once.
-        using var insertRecord = new RecordInsert(Command(
-            """
-            INSERT INTO audit_records (seq, record, leaf_hash, time, kind, event, actor, human, task, decision)
-            VALUES ($seq, $record, $leaf, $time, $kind, $event, $actor, $human, $task, $decision)
-            """,
-            tx));
-        using var insertNode = Command("INSERT OR REPLACE INTO audit_nodes (level, idx, hash) VALUES ($l, $i, $h)", tx);
-        var level = insertNode.Parameters.Add("$l", SqliteType.Integer);
-        var index = insertNode.Parameters.Add("$i", SqliteType.Integer);
-        var hash = insertNode.Parameters.Add("$h", SqliteType.Blob);
+        _statements ??= new AppendStatements(_connection);
+        var statements = _statements;
+        var size = statements.Enlist(tx);
+        var frontier = MerkleFrontier.FromSource(size, statements);
         var seqs = new List<long>(records.Count);
         foreach (var record in records)
         {
@@ -84,14 +75,8 @@ internal sealed partial class SqliteAuditLog : IAuditLog
                 throw new StoreException($"The audit record at seq {seq} cannot be canonicalised: {error}");
             }
 
-            insertRecord.Execute(seq, record.Time, leaf);
-            frontier.Append(leaf.LeafHash.Span, (l, i, h) =>
-            {
-                level.Value = l;
-                index.Value = i;
-                hash.Value = h.ToArray();
-                insertNode.ExecuteNonQuery();
-            });
+            statements.Record.Execute(seq, record.Time, leaf);
+            frontier.Append(leaf.LeafHash.Span, statements.InsertNode);
             size = seq;
             seqs.Add(seq);
             if (size % CheckpointInterval == 0)
@@ -139,6 +124,8 @@ internal sealed partial class SqliteAuditLog : IAuditLog
         using var cmd = Command($"PRAGMA {name}", null);
         return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
+
+    public void Dispose() => _statements?.Dispose();
 
     private SqliteCommand Command(string sql, SqliteTransaction? tx)
     {

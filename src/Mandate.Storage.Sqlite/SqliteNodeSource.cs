@@ -22,9 +22,11 @@ internal sealed class SqliteNodeSource : IStoredMerkleNodes
         cmd.CommandText = "SELECT hash FROM audit_nodes WHERE level = $l AND idx = $i";
         cmd.Parameters.AddWithValue("$l", level);
         cmd.Parameters.AddWithValue("$i", index);
-        return cmd.ExecuteScalar() as byte[]
-            ?? throw new Core.Storage.StoreException($"The audit log's Merkle node ({level}, {index}) is missing: the log is damaged; run 'mandate audit verify'.");
+        return cmd.ExecuteScalar() as byte[] ?? throw Missing(level, index);
     }
+
+    public static Core.Storage.StoreException Missing(int level, long index) =>
+        new($"The audit log's Merkle node ({level}, {index}) is missing: the log is damaged; run 'mandate audit verify'.");
 
     public IEnumerable<StoredNode> ReadLevel(int level)
     {

@@ -14,11 +14,13 @@ public sealed class SqliteStore : IMandateStore
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
 
     private readonly SqliteConnection _connection;
+    private readonly SqliteAuditLog _audit;
 
     private SqliteStore(SqliteConnection connection, AuditKeys keys, TimeProvider time)
     {
         _connection = connection;
         var audit = new SqliteAuditLog(connection, keys, time);
+        _audit = audit;
         Audit = audit;
         Agents = new SqliteAgentStore(connection, audit);
         Mandates = new SqliteMandateStore(connection, audit);
@@ -111,5 +113,9 @@ public sealed class SqliteStore : IMandateStore
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _audit.Dispose();
+        _connection.Dispose();
+    }
 }

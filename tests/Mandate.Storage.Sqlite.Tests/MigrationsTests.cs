@@ -56,6 +56,33 @@ public sealed class MigrationsTests : IDisposable
     }
 
     [Fact]
+    public void Open_DatabaseAtVersion3_DropsTheAuditFilterIndexes_AndKeepsTheLog()
+    {
+        using (var store = _db.Open())
+        {
+            store.Audit.Append(TestData.Event("x", "s"));
+        }
+
+        // A home written by a binary that knew three migrations.
+        _db.Execute("""
+            DELETE FROM schema_migrations WHERE version > 3;
+            CREATE INDEX audit_records_actor ON audit_records (actor);
+            CREATE INDEX audit_records_human ON audit_records (human);
+            CREATE INDEX audit_records_task ON audit_records (task);
+            """);
+
+        using (var store = _db.Open())
+        {
+            Assert.Equal(2, store.Audit.Append(TestData.Event("y", "s")));
+            Assert.True(new AuditVerifier(store.Audit).Verify().Intact);
+        }
+
+        Assert.Equal(Migrations.Latest, _db.Scalar("SELECT MAX(version) FROM schema_migrations"));
+        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('audit_records_actor', 'audit_records_human', 'audit_records_task')"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'audit_records_time'"));
+    }
+
+    [Fact]
     public void Open_DatabaseNewerThanTheBinary_IsRefused()
     {
         using (_db.Open())

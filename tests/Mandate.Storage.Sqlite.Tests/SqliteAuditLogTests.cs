@@ -1,3 +1,5 @@
+using Mandate.Core.Audit;
+
 namespace Mandate.Storage.Sqlite.Tests;
 
 public sealed class SqliteAuditLogTests : IDisposable
@@ -87,6 +89,29 @@ public sealed class SqliteAuditLogTests : IDisposable
 
         Assert.Equal(["e3", "e4", "e5"], _store.RecentEvents(3).Select(e => e.Type));
     }
+
+    [Fact]
+    public void Query_ByAgentHumanAndTask_ReturnsTheNewestMatchesOldestFirst()
+    {
+        // Served by a newest-first scan since migration 4 dropped their indexes.
+        for (var i = 1; i <= 30; i++)
+        {
+            _store.Audit.Append(TestData.Event("e" + i, "s") with
+            {
+                Actor = new AuditActor(i % 3 == 0 ? "spiffe://acme.dev/agent/a" : "spiffe://acme.dev/agent/b"),
+                OnBehalfOf = i % 2 == 0 ? "user:jane@acme.dev" : "user:joe@acme.dev",
+                Task = new AuditTask(i % 5 == 0 ? "task-5" : "task-x", "t"),
+            });
+        }
+
+        Assert.Equal([24L, 27L, 30L], Seqs(new AuditQuery { Agent = "spiffe://acme.dev/agent/a", Limit = 3 }));
+        Assert.Equal([6L, 12L, 18L, 24L, 30L], Seqs(new AuditQuery { Agent = "spiffe://acme.dev/agent/a", Human = "user:jane@acme.dev" }));
+        Assert.Equal([15L, 30L], Seqs(new AuditQuery { Task = "task-5", Agent = "spiffe://acme.dev/agent/a" }));
+        Assert.Equal([25L], Seqs(new AuditQuery { Task = "task-5", Human = "user:joe@acme.dev", AfterSeq = 15 }));
+        Assert.Empty(Seqs(new AuditQuery { Task = "task-none" }));
+    }
+
+    private long[] Seqs(AuditQuery query) => [.. _store.Audit.Query(query).Select(r => r.Seq)];
 
     [Fact]
     public void Append_StoresTheRecordAsCanonicalJsonWithItsSeq()
