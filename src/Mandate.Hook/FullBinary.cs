@@ -11,8 +11,8 @@ namespace Mandate.Hook;
 /// </summary>
 internal static class FullBinary
 {
-    /// <summary>Longer than any provider's revocation round trip, shorter than the agents' own hook timeouts (60 s).</summary>
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(50);
+    /// <summary>Within the 30 s the installed hooks are given (HookLayout), so the deny is ours, not the agent's timeout.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(25);
 
     public static HookReply Session(HookEvent e, byte[] input, MandateHome home)
     {

@@ -82,7 +82,9 @@ public static partial class Installer
             return new InstallResult(target, Changed: false, layout.Events, BackupOf(target), FileCreated: false, FileDeleted: false);
         }
 
-        if (existed && ConfigFile.Backup(target.ConfigPath) is { } backupError)
+        // The backup is the user's configuration before Mandate: a file that already holds Mandate's hooks (an
+        // upgrade, or a move to mandate-hook) is not, and would make uninstall keep Mandate's empty containers.
+        if (existed && !Status(target).Installed && ConfigFile.Backup(target.ConfigPath) is { } backupError)
         {
             return backupError;
         }

@@ -73,6 +73,31 @@ public sealed class InstallerTests : IDisposable
     }
 
     [Fact]
+    public void HookBinaryBesideMandate_IsRegistered_AndReplacesAnEarlierMandateHookEntry()
+    {
+        var bin = Path.Combine(_temp.Path, "bin");
+        Directory.CreateDirectory(bin);
+        var mandate = Path.Combine(bin, "mandate");
+        var target = Target(HookDialect.ClaudeCode);
+        Ok(Installer.Install(target, mandate)); // no mandate-hook yet: 'mandate hook claude-code'
+        Assert.Equal(mandate + " hook claude-code", Load(target.ConfigPath)["hooks"]!["PreToolUse"]![0]!["hooks"]![0]!["command"]!.GetValue<string>());
+
+        File.WriteAllText(Path.Combine(bin, "mandate-hook"), "");
+        Ok(Installer.Install(target, mandate));
+
+        var hooks = Load(target.ConfigPath)["hooks"]!.AsObject();
+        foreach (var (name, entries) in hooks)
+        {
+            var commands = entries!.AsArray().SelectMany(e => e!["hooks"]!.AsArray()).Select(h => h!["command"]!.GetValue<string>()).ToList();
+            Assert.Equal([Path.Combine(bin, "mandate-hook") + " claude-code"], commands);
+        }
+
+        Assert.True(Installer.Status(target).Installed);
+        Ok(Installer.Uninstall(target));
+        Assert.False(File.Exists(target.ConfigPath), File.Exists(target.ConfigPath) ? File.ReadAllText(target.ConfigPath) : "");
+    }
+
+    [Fact]
     public void FreshInstall_Cursor_FailsClosed()
     {
         var target = Target(HookDialect.Cursor, InstallScope.User);

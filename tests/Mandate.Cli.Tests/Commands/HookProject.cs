@@ -43,6 +43,14 @@ internal sealed class HookProject : IDisposable
         return CliRunner.RunAsync(CliRunner.Mandate, ["hook", dialect], env, workingDirectory: Project, stdin: json);
     }
 
+    /// <summary>Sends one event to the command an installer registered (<c>/…/mandate-hook claude-code</c>), run exactly as the agent would run it.</summary>
+    public Task<ProcessResult> InstalledHookAsync(string command, string json)
+    {
+        var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var env = new Dictionary<string, string?>(Home.Environment) { ["CLAUDE_PROJECT_DIR"] = Project };
+        return CliRunner.RunAsync(words[0], words[1..], env, workingDirectory: Project, stdin: json);
+    }
+
     public static string Claude(string eventName, string session, string? tool = null, JsonObject? input = null, string cwd = "") =>
         new JsonObject
         {

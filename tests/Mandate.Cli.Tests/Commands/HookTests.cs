@@ -13,15 +13,16 @@ public sealed class HookTests
         (await p.MandateAsync("install", "claude-code")).AssertSuccess();
         var settings = JsonNode.Parse(File.ReadAllText(Path.Combine(p.Project, ".claude", "settings.json")))!;
         var command = (string)settings["hooks"]!["PreToolUse"]![0]!["hooks"]![0]!["command"]!;
-        Assert.EndsWith(" hook claude-code", command, StringComparison.Ordinal);
-        Assert.StartsWith("/", command, StringComparison.Ordinal);
+        var hookBinary = Path.Combine(Path.GetDirectoryName(CliRunner.Mandate)!, "mandate-hook");
+        Assert.Equal(File.Exists(hookBinary) ? hookBinary + " claude-code" : CliRunner.Mandate + " hook claude-code", command);
 
+        // Every event goes through the registered command, as Claude Code runs it (mandate-hook passes session events on to mandate).
         (await p.MandateAsync("task", "default", "--scope", $"fs:read:{p.Project}/** fs:write:{p.Project}/src/** exec:run:git exec:run:cat", "--purpose", "fix the login bug", "--ttl", "1h")).AssertSuccess();
-        (await p.HookAsync("claude-code", HookProject.Claude("SessionStart", "s1", cwd: p.Project))).AssertSuccess();
+        (await p.InstalledHookAsync(command, HookProject.Claude("SessionStart", "s1", cwd: p.Project))).AssertSuccess();
 
-        var secret = HookProject.ClaudeDecision(await p.HookAsync("claude-code", p.Bash("s1", "cat .env")));
-        var work = HookProject.ClaudeDecision(await p.HookAsync("claude-code", p.Bash("s1", "git status")));
-        var outside = HookProject.ClaudeDecision(await p.HookAsync("claude-code", p.Bash("s1", "terraform apply")));
+        var secret = HookProject.ClaudeDecision(await p.InstalledHookAsync(command, p.Bash("s1", "cat .env")));
+        var work = HookProject.ClaudeDecision(await p.InstalledHookAsync(command, p.Bash("s1", "git status")));
+        var outside = HookProject.ClaudeDecision(await p.InstalledHookAsync(command, p.Bash("s1", "terraform apply")));
         Assert.Equal("deny", secret.Decision);
         Assert.Contains("secrets.env-file", secret.Reason, StringComparison.Ordinal);
         Assert.Equal("allow", work.Decision);
@@ -32,8 +33,8 @@ public sealed class HookTests
         Assert.Contains("fix the login bug", list.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(p.Secret, list.Stdout, StringComparison.Ordinal);
 
-        (await p.HookAsync("claude-code", HookProject.Claude("SessionEnd", "s1", cwd: p.Project))).AssertSuccess();
-        var after = HookProject.ClaudeDecision(await p.HookAsync("claude-code", p.Bash("s1", "git status")));
+        (await p.InstalledHookAsync(command, HookProject.Claude("SessionEnd", "s1", cwd: p.Project))).AssertSuccess();
+        var after = HookProject.ClaudeDecision(await p.InstalledHookAsync(command, p.Bash("s1", "git status")));
         Assert.Equal("ask", after.Decision); // the session's mandate ended with it: back to the no-mandate profile
         var mandates = (await p.MandateAsync("list", "--json")).AssertSuccess();
         Assert.Contains("revoked", mandates.Stdout, StringComparison.Ordinal);

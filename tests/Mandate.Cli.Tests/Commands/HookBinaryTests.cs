@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+
+namespace Mandate.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>mandate-hook</c>, the small binary agents run before each tool call: it decides on its own, passes session
+/// start and end on to <c>mandate</c> beside it, and denies whenever it cannot.
+/// </summary>
+public sealed class HookBinaryTests
+{
+    private static string HookBinary
+    {
+        get
+        {
+            var path = Path.Combine(Path.GetDirectoryName(CliRunner.Mandate)!, "mandate-hook");
+            Assert.True(File.Exists(path), $"{path} is missing: build both binaries with ./mandate (./test does) and set MANDATE_BIN to .build/mandate/mandate.");
+            return path;
+        }
+    }
+
+    [Fact]
+    public async Task DecidesLikeMandateHook_ForEveryDialect()
+    {
+        using var p = await HookProject.CreateAsync();
+        foreach (var dialect in new[] { "claude-code", "cursor", "gemini", "copilot", "codex" })
+        {
+            var payload = dialect switch
+            {
+                "cursor" => new JsonObject { ["hook_event_name"] = "beforeShellExecution", ["command"] = "cat .env", ["cwd"] = p.Project, ["conversation_id"] = "c1", ["generation_id"] = "g1" }.ToJsonString(),
+                "gemini" => new JsonObject { ["hook_event_name"] = "BeforeTool", ["session_id"] = "g1", ["cwd"] = p.Project, ["tool_name"] = "run_shell_command", ["tool_input"] = new JsonObject { ["command"] = "cat .env" } }.ToJsonString(),
+                "copilot" => new JsonObject { ["timestamp"] = 1, ["cwd"] = p.Project, ["toolName"] = "bash", ["toolArgs"] = new JsonObject { ["command"] = "cat .env" }.ToJsonString() }.ToJsonString(),
+                _ => p.Bash("s1", "cat .env"),
+            };
+            var small = await p.InstalledHookAsync($"{HookBinary} {dialect}", payload);
+            var full = await p.HookAsync(dialect, payload);
+            Assert.Equal(full.ExitCode, small.ExitCode);
+            Assert.Equal(full.Stdout, small.Stdout);
+            Assert.Contains("deny", small.Stdout + small.Stderr, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("nope")]
+    [InlineData("claude-code extra")]
+    public async Task BadArguments_AreADeny(string args)
+    {
+        using var p = await HookProject.CreateAsync();
+        var result = await CliRunner.RunAsync(HookBinary, args.Split(' ', StringSplitOptions.RemoveEmptyEntries), p.Home.Environment, p.Project, p.Bash("s1", "git status"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("usage: mandate-hook", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutMandateBesideIt_ToolCallsAreDecided_AndSessionEventsDenied()
+    {
+        using var p = await HookProject.CreateAsync();
+        var alone = p.Home.PathOf("alone");
+        Directory.CreateDirectory(alone);
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(HookBinary)!).Where(f => !Path.GetFileName(f).StartsWith("mandate", StringComparison.Ordinal) || Path.GetFileName(f) == "mandate-hook"))
+        {
+            File.Copy(file, Path.Combine(alone, Path.GetFileName(file)));
+        }
+
+        var hook = Path.Combine(alone, "mandate-hook") + " claude-code";
+        var secret = HookProject.ClaudeDecision(await p.InstalledHookAsync(hook, p.Bash("s1", "cat .env")));
+        Assert.Equal("deny", secret.Decision);
+
+        var start = await p.InstalledHookAsync(hook, HookProject.Claude("SessionStart", "s1", cwd: p.Project));
+        Assert.Equal(2, start.ExitCode);
+        Assert.Contains("mandate is missing", start.Stderr, StringComparison.Ordinal);
+    }
+}
