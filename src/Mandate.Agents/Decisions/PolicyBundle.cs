@@ -32,8 +32,8 @@ public sealed class PolicyBundle
     /// <summary>The built-in guardrail files: name (<c>builtin/secrets.cedar</c>) and text.</summary>
     public static IReadOnlyList<(string Name, string Text)> Builtin { get; } = ReadBuiltin();
 
-    /// <summary>The published Cedar schema of tool-call requests (<c>mandate policy schema</c>).</summary>
-    public static string Schema { get; } = ReadResource("mandate.cedarschema");
+    /// <summary>The published Cedar schema of tool-call requests (<c>mandate policy schema</c>); read on demand, as tool calls never need it.</summary>
+    public static string Schema => ReadResource("mandate.cedarschema");
 
     public bool TryGetSource(string id, [NotNullWhen(true)] out PolicySource? source) => _sources.TryGetValue(id, out source);
 

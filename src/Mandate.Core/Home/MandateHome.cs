@@ -52,10 +52,10 @@ public sealed class MandateHome
     /// <summary>Reads config.json as written, unchecked (see <see cref="LoadSettings"/> for the checked view).</summary>
     public Outcome<MandateConfig> LoadConfig()
     {
-        MandateConfig? config;
+        MandateConfig config;
         try
         {
-            config = JsonSerializer.Deserialize(File.ReadAllBytes(ConfigPath), CoreJsonContext.Default.MandateConfig);
+            config = MandateConfigReader.Read(File.ReadAllBytes(ConfigPath));
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
@@ -65,9 +65,7 @@ public sealed class MandateHome
                 "Fix the JSON (docs/configuration.md lists every key), or re-create the home with 'mandate init --force'.");
         }
 
-        return config is null
-            ? new MandateError(ErrorCodes.ConfigInvalid, $"{ConfigPath} is empty.", "Re-create the home with 'mandate init --force'.")
-            : config;
+        return config;
     }
 
     public void SaveConfig(MandateConfig config) =>
