@@ -19,7 +19,6 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
     private readonly AuditKeys _keys;
     private readonly SecretRedactor _redactor;
     private readonly AuditLeafHasher _hasher;
-    private readonly string _origin;
     private readonly TimeProvider _time;
     private AppendStatements? _statements;
 
@@ -29,7 +28,6 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
         _keys = keys;
         _redactor = new SecretRedactor(keys.HmacKey);
         _hasher = new AuditLeafHasher(_redactor);
-        _origin = keys.Signer.KeyName;
         _time = time;
         Nodes = new SqliteNodeSource(connection);
     }
@@ -103,7 +101,7 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
 
     private string StoreCheckpoint(SqliteTransaction tx, MerkleFrontier frontier)
     {
-        var note = _keys.Signer.Sign(new Checkpoint(_origin, frontier.Size, frontier.RootHash()));
+        var note = _keys.Signer.Sign(new Checkpoint(_keys.Signer.KeyName, frontier.Size, frontier.RootHash()));
         using var cmd = Command("INSERT OR REPLACE INTO audit_checkpoints (tree_size, note, created_at) VALUES ($s, $n, $t)", tx);
         cmd.Parameters.AddWithValue("$s", frontier.Size);
         cmd.Parameters.AddWithValue("$n", note);

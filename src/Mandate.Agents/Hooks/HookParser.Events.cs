@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 using Mandate.Agents.Hooks.Internal;
 
@@ -11,8 +10,9 @@ public static partial class HookParser
     private const HookEventKind Other = HookEventKind.Other;
 
     // Every event each agent documents (agent-protocols.md §1.2, §2, §3.1, §4, §5); anything else is refused, so a
-    // payload meant for another dialect is never read as a harmless event.
-    private static readonly FrozenDictionary<string, HookEventKind> ClaudeEvents = new Dictionary<string, HookEventKind>
+    // payload meant for another dialect is never read as a harmless event. Plain dictionaries, not frozen ones:
+    // each hook is a new process, and freezing the ten tables cost more at start-up than their lookups save.
+    private static readonly IReadOnlyDictionary<string, HookEventKind> ClaudeEvents = new Dictionary<string, HookEventKind>(StringComparer.Ordinal)
     {
         ["PreToolUse"] = Pre,
         ["PostToolUse"] = Post,
@@ -43,9 +43,9 @@ public static partial class HookParser
         ["FileChanged"] = Other,
         ["DirectoryAdded"] = Other,
         ["MessageDisplay"] = Other,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
-    private static readonly FrozenDictionary<string, HookEventKind> CodexEvents = new Dictionary<string, HookEventKind>
+    private static readonly IReadOnlyDictionary<string, HookEventKind> CodexEvents = new Dictionary<string, HookEventKind>(StringComparer.Ordinal)
     {
         ["PreToolUse"] = Pre,
         ["PostToolUse"] = Post,
@@ -60,9 +60,9 @@ public static partial class HookParser
         ["Stop"] = Other,
         ["StopFailure"] = Other,
         ["Interrupt"] = Other,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
-    private static readonly FrozenDictionary<string, HookEventKind> CursorEvents = new Dictionary<string, HookEventKind>
+    private static readonly IReadOnlyDictionary<string, HookEventKind> CursorEvents = new Dictionary<string, HookEventKind>(StringComparer.Ordinal)
     {
         ["preToolUse"] = Pre,
         ["beforeShellExecution"] = Pre,
@@ -84,9 +84,9 @@ public static partial class HookParser
         ["afterAgentThought"] = Other,
         ["beforeTabFileRead"] = Other,
         ["afterTabFileEdit"] = Other,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
-    private static readonly FrozenDictionary<string, HookEventKind> GeminiEvents = new Dictionary<string, HookEventKind>
+    private static readonly IReadOnlyDictionary<string, HookEventKind> GeminiEvents = new Dictionary<string, HookEventKind>(StringComparer.Ordinal)
     {
         ["BeforeTool"] = Pre,
         ["AfterTool"] = Post,
@@ -99,10 +99,10 @@ public static partial class HookParser
         ["BeforeToolSelection"] = Other,
         ["PreCompress"] = Other,
         ["Notification"] = Other,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     // Copilot's camelCase events; its PascalCase events are Claude Code's (the VS Code compatible format).
-    private static readonly FrozenDictionary<string, HookEventKind> CopilotEvents = new Dictionary<string, HookEventKind>
+    private static readonly IReadOnlyDictionary<string, HookEventKind> CopilotEvents = new Dictionary<string, HookEventKind>(StringComparer.Ordinal)
     {
         ["preToolUse"] = Pre,
         ["postToolUse"] = Post,
@@ -118,7 +118,7 @@ public static partial class HookParser
         ["preCompact"] = Other,
         ["errorOccurred"] = Other,
         ["notification"] = Other,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     private static bool TryKind(HookDialect dialect, string eventName, out HookEventKind kind) => dialect switch
     {

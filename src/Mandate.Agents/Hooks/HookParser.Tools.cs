@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Mandate.Agents.Hooks.Internal;
@@ -7,7 +6,7 @@ namespace Mandate.Agents.Hooks;
 
 public static partial class HookParser
 {
-    private static readonly FrozenDictionary<string, ToolKind> ClaudeTools = new Dictionary<string, ToolKind>
+    private static readonly IReadOnlyDictionary<string, ToolKind> ClaudeTools = new Dictionary<string, ToolKind>(StringComparer.Ordinal)
     {
         ["Bash"] = ToolKind.Shell,
         ["PowerShell"] = ToolKind.Shell,
@@ -31,15 +30,15 @@ public static partial class HookParser
         ["KillShell"] = ToolKind.Internal,
         ["BashOutput"] = ToolKind.Internal,
         ["Monitor"] = ToolKind.Internal,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
-    private static readonly FrozenDictionary<string, ToolKind> CodexTools = new Dictionary<string, ToolKind>(ClaudeTools)
+    private static readonly IReadOnlyDictionary<string, ToolKind> CodexTools = new Dictionary<string, ToolKind>(ClaudeTools, StringComparer.Ordinal)
     {
         ["apply_patch"] = ToolKind.Edit,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     // Copilot's native names; its PascalCase format sends Claude's names, so both are known in either format.
-    private static readonly FrozenDictionary<string, ToolKind> CopilotTools = new Dictionary<string, ToolKind>(ClaudeTools)
+    private static readonly IReadOnlyDictionary<string, ToolKind> CopilotTools = new Dictionary<string, ToolKind>(ClaudeTools, StringComparer.Ordinal)
     {
         ["bash"] = ToolKind.Shell,
         ["powershell"] = ToolKind.Shell,
@@ -52,9 +51,9 @@ public static partial class HookParser
         ["web_fetch"] = ToolKind.WebFetch,
         ["task"] = ToolKind.Agent,
         ["ask_user"] = ToolKind.Internal,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
-    private static readonly FrozenDictionary<string, ToolKind> CursorTools = new Dictionary<string, ToolKind>(StringComparer.OrdinalIgnoreCase)
+    private static readonly IReadOnlyDictionary<string, ToolKind> CursorTools = new Dictionary<string, ToolKind>(StringComparer.OrdinalIgnoreCase)
     {
         ["Shell"] = ToolKind.Shell,
         ["Read"] = ToolKind.Read,
@@ -71,9 +70,9 @@ public static partial class HookParser
         ["WebSearch"] = ToolKind.WebSearch,
         ["Task"] = ToolKind.Agent,
         ["TodoWrite"] = ToolKind.Internal,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    };
 
-    private static readonly FrozenDictionary<string, ToolKind> GeminiTools = new Dictionary<string, ToolKind>
+    private static readonly IReadOnlyDictionary<string, ToolKind> GeminiTools = new Dictionary<string, ToolKind>(StringComparer.Ordinal)
     {
         ["run_shell_command"] = ToolKind.Shell,
         ["read_file"] = ToolKind.Read,
@@ -88,7 +87,7 @@ public static partial class HookParser
         ["google_web_search"] = ToolKind.WebSearch,
         ["save_memory"] = ToolKind.Internal,
         ["ask_user"] = ToolKind.Internal,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     private static ToolCall? Tool(HookDialect dialect, string eventName, JsonElement root, string cwd, PayloadReader reader)
     {

@@ -5,7 +5,7 @@ internal static class Lexer
 {
     public static List<Token> Tokenize(string text)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(Math.Min((text.Length / 5) + 16, 8192)); // about a token per five characters: few regrowths
         var i = 0;
         var line = 1;
         var lineStart = 0;

@@ -10,13 +10,23 @@ namespace Mandate.Core.Audit;
 /// </summary>
 public sealed class AuditKeys : IDisposable
 {
-    private AuditKeys(CheckpointSigner signer, byte[] hmacKey)
+    private readonly Func<CheckpointSigner> _loadSigner;
+    private CheckpointSigner? _signer;
+
+    private AuditKeys(Func<CheckpointSigner> loadSigner, byte[] hmacKey)
     {
-        Signer = signer;
+        _loadSigner = loadSigner;
         HmacKey = hmacKey;
     }
 
-    public CheckpointSigner Signer { get; }
+    private AuditKeys(CheckpointSigner signer, byte[] hmacKey)
+        : this(() => signer, hmacKey) => _signer = signer;
+
+    /// <summary>
+    /// The checkpoint signer, made from its key on first use: a hook appends one record and signs a checkpoint
+    /// once in a thousand, so it does not pay for the Ed25519 key (and libsodium's initialisation) on every call.
+    /// </summary>
+    public CheckpointSigner Signer => _signer ??= _loadSigner();
 
     public byte[] HmacKey { get; }
 
@@ -32,20 +42,19 @@ public sealed class AuditKeys : IDisposable
     {
         ArgumentNullException.ThrowIfNull(home);
         var logKeyPath = LogKeyPath(home);
-        CheckpointSigner signer;
+        Func<CheckpointSigner>? load = null;
+        CheckpointSigner? created = null;
         if (File.Exists(logKeyPath))
         {
-            if (!CheckpointSigner.TryParse(File.ReadAllText(logKeyPath).Trim(), out var parsed, out var error))
-            {
-                throw new CryptographicException($"{logKeyPath} is not a valid signer key: {error}");
-            }
-
-            signer = parsed;
+            var text = File.ReadAllText(logKeyPath).Trim();
+            load = () => CheckpointSigner.TryParse(text, out var parsed, out var error)
+                ? parsed
+                : throw new CryptographicException($"{logKeyPath} is not a valid signer key: {error}");
         }
         else
         {
-            signer = CheckpointSigner.Generate(Origin(trustDomain));
-            KeyFiles.WritePrivate(logKeyPath, signer.ExportSignerKey() + "\n");
+            created = CheckpointSigner.Generate(Origin(trustDomain));
+            KeyFiles.WritePrivate(logKeyPath, created.ExportSignerKey() + "\n");
         }
 
         var hmacPath = HmacKeyPath(home);
@@ -60,12 +69,12 @@ public sealed class AuditKeys : IDisposable
             KeyFiles.WritePrivate(hmacPath, Convert.ToBase64String(hmac) + "\n");
         }
 
-        return new AuditKeys(signer, hmac);
+        return created is null ? new AuditKeys(load!, hmac) : new AuditKeys(created, hmac);
     }
 
     /// <summary>Keys that live only in memory (tests, benchmarks).</summary>
     public static AuditKeys Ephemeral(string trustDomain) =>
         new(CheckpointSigner.Generate(Origin(trustDomain)), RandomNumberGenerator.GetBytes(SecretRedactor.KeySize));
 
-    public void Dispose() => Signer.Dispose();
+    public void Dispose() => _signer?.Dispose();
 }
