@@ -61,7 +61,9 @@ internal static partial class DemoCommand
             TimeSpan.FromHours(2),
             null).SaveDefault(project);
 
-        var target = new InstallPaths(project, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "/").Target(HookDialect.ClaudeCode, InstallScope.Project);
+        // The demo installs at project scope only; a HOME that does not exist (GetFolderPath gives "") must not stop it.
+        var userHome = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } h ? h : root;
+        var target = new InstallPaths(project, userHome, "/").Target(HookDialect.ClaudeCode, InstallScope.Project);
         var installed = Installer.Install(target, binary);
         if (!installed.IsSuccess)
         {
