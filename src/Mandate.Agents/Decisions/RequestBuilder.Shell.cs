@@ -29,8 +29,18 @@ public static partial class RequestBuilder
 
         foreach (var command in analysis.Commands)
         {
+            var (treeFiles, treeSeen) = ScanTrees(command);
             var wrapperOnly = Transparent.Contains(command.Program) && !command.Opaque && !command.ReadsEnvironment && command.Hosts.Count == 0;
-            if (!wrapperOnly)
+            if (!treeSeen && !command.Opaque)
+            {
+                // Not every file it reads could be seen: asked about, as a command that cannot be analysed is.
+                var unseen = $"it reads a directory named at run time, or one too large to check for secret files (over {TreeScan.EntryBudget} entries or {TreeScan.CandidateLimit} hidden files)";
+                requests.Add(Exec(command.Program, command.Args, opaque: true, unseen, command.Via, command.ReadsEnvironment, Deletes(command), command.ProgramPath) with
+                {
+                    Summary = $"run {command.Program}, which {unseen}",
+                });
+            }
+            else if (!wrapperOnly)
             {
                 requests.Add(Exec(
                     command.Program,
@@ -45,6 +55,20 @@ public static partial class RequestBuilder
             }
 
             AddFiles(requests, "fs.read", command.Reads, context);
+            foreach (var file in treeFiles)
+            {
+                requests.Add(new DerivedRequest
+                {
+                    Action = "fs.read",
+                    Resource = Resources.File(file, context),
+                    Summary = $"{command.Program} reads {file} (inside a directory it reads whole)",
+                    Kind = "fs",
+                    Verb = "read",
+                    Targets = [file],
+                    GuardOnly = true,
+                });
+            }
+
             AddFiles(requests, "fs.write", command.Writes, context);
             AddPathArguments(requests, command, context);
 
@@ -71,6 +95,21 @@ public static partial class RequestBuilder
                 });
             }
         }
+    }
+
+    /// <summary>The files of interest inside the directories a command reads whole (<see cref="TreeScan"/>), and whether all were seen.</summary>
+    private static (List<string> Files, bool Seen) ScanTrees(SimpleCommand command)
+    {
+        var files = new List<string>();
+        var seen = true;
+        foreach (var dir in command.TreeReads)
+        {
+            var (candidates, complete) = TreeScan.Scan(dir);
+            files.AddRange(candidates.Where(f => !command.Reads.Contains(f, StringComparer.Ordinal)));
+            seen &= complete;
+        }
+
+        return (files, seen);
     }
 
     private static DerivedRequest Exec(

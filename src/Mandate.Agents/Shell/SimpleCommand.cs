@@ -19,6 +19,12 @@ public sealed class SimpleCommand
 
     public IReadOnlyList<string> Writes { get; init; } = [];
 
+    /// <summary>
+    /// Directories read whole, hidden files included (<c>grep -r</c>, <c>rg --hidden</c>, <c>tar c</c>, <c>zip -r</c>);
+    /// each is in <see cref="Reads"/> too. What they hold is only known on disk, so the request builder looks.
+    /// </summary>
+    public IReadOnlyList<string> TreeReads { get; init; } = [];
+
     public IReadOnlyList<HostRef> Hosts { get; init; } = [];
 
     public bool ReadsEnvironment { get; init; }

@@ -287,7 +287,7 @@ internal sealed partial class Analyzer
         {
             foreach (var member in members)
             {
-                c.AddRead(ShellPath.Resolve(member, directory, _home));
+                c.AddTreeRead(ShellPath.Resolve(member, directory, _home)); // a directory member is archived whole
             }
 
             if (archivePath is not null)
@@ -321,6 +321,7 @@ internal sealed partial class Analyzer
     {
         var scanner = new ArgScanner(c.Args, 0, "bnPtTxiO", "temp-path|suffixes|password|from-date|to-date|unzip-command|exclude|include|output-file");
         var archive = true;
+        var recursive = c.Args.Any(a => a is "-r" or "--recurse-paths" || (a.Length > 1 && a[0] == '-' && a[1] != '-' && a.Contains('r', StringComparison.Ordinal)));
         while (scanner.Next(out var token))
         {
             if (token.IsOperand)
@@ -329,6 +330,10 @@ internal sealed partial class Analyzer
                 {
                     AddWrite(c, token.Name);
                     archive = false;
+                }
+                else if (recursive && token.Name != "-")
+                {
+                    c.AddTreeRead(Resolve(token.Name));
                 }
                 else
                 {
@@ -415,6 +420,10 @@ internal sealed partial class Analyzer
         var scanner = new ArgScanner(args, 0, shortValue, longValue);
         var havePattern = false;
         var recursive = c.Program is "rg" or "ag" or "ack" or "git-grep";
+
+        // grep -r reads hidden files; rg and ag skip them (and what .gitignore lists) unless told otherwise; git grep reads only tracked files.
+        var hidden = c.Program is "grep" or "egrep" or "fgrep" or "zgrep" or "ack";
+        var unrestricted = 0;
         var files = new List<string>();
         while (scanner.Next(out var token))
         {
@@ -447,17 +456,30 @@ internal sealed partial class Analyzer
                 case "pre" when c.Program == "rg":
                     c.MarkOpaque("rg --pre runs a command");
                     break;
+                case "hidden" or "." when c.Program is "rg" or "ag":
+                    hidden = true;
+                    break;
+                case "u" or "unrestricted" when c.Program is "rg" or "ag":
+                    hidden |= c.Program == "ag" || ++unrestricted >= 2; // rg -uu, ag -u
+                    break;
             }
-        }
-
-        foreach (var file in files)
-        {
-            AddRead(c, file);
         }
 
         if (files.Count == 0 && recursive)
         {
-            AddRead(c, ".");
+            files.Add(".");
+        }
+
+        foreach (var file in files.Where(f => f != "-"))
+        {
+            if (recursive && hidden && c.Program != "git-grep")
+            {
+                c.AddTreeRead(Resolve(file));
+            }
+            else
+            {
+                AddRead(c, file);
+            }
         }
     }
 

@@ -15,6 +15,8 @@ internal sealed class CommandBuilder(string via)
 
     public List<string> Writes { get; } = [];
 
+    public List<string> TreeReads { get; } = [];
+
     public List<HostRef> Hosts { get; } = [];
 
     public bool ReadsEnvironment { get; set; }
@@ -43,6 +45,16 @@ internal sealed class CommandBuilder(string via)
         }
     }
 
+    /// <summary>A directory the command reads whole, hidden files included (<c>grep -r</c>, <c>tar c</c>); also a read.</summary>
+    public void AddTreeRead(string path)
+    {
+        AddRead(path);
+        if (!TreeReads.Contains(path))
+        {
+            TreeReads.Add(path);
+        }
+    }
+
     public void AddWrite(string path)
     {
         if (!Writes.Contains(path))
@@ -66,6 +78,7 @@ internal sealed class CommandBuilder(string via)
         Args = Args,
         Reads = Reads,
         Writes = Writes,
+        TreeReads = TreeReads,
         Hosts = Hosts,
         ReadsEnvironment = ReadsEnvironment,
         Opaque = OpaqueReason is not null,
