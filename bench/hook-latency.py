@@ -38,16 +38,24 @@ def calls(project):
                         "tool_use_id": f"toolu_{i}", "tool_input": inp}).encode() for i, (t, inp) in enumerate(tools)]
 
 
-def measure(argv, inputs, runs, env):
-    for i in range(5):
-        subprocess.run(argv, input=inputs[i % len(inputs)], capture_output=True, env=env, check=False)
-    samples = []
+def measure(rows, inputs, runs, env):
+    """Runs every command once per round, round after round, so that all of them see the same machine: on a shared
+    machine the load changes from one second to the next, and timing one command's runs in a block, then the next's,
+    compares different moments rather than different programs."""
+    for argv in rows:
+        for i in range(5):
+            subprocess.run(argv, input=inputs[i % len(inputs)], capture_output=True, env=env, check=False)
+    samples = [[] for _ in rows]
     for i in range(runs):
-        start = time.perf_counter_ns()
-        subprocess.run(argv, input=inputs[i % len(inputs)], capture_output=True, env=env, check=False)
-        samples.append((time.perf_counter_ns() - start) / 1e6)
-    samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, int(round(0.99 * (len(samples) - 1))))]
+        for k, argv in enumerate(rows):
+            start = time.perf_counter_ns()
+            subprocess.run(argv, input=inputs[i % len(inputs)], capture_output=True, env=env, check=False)
+            samples[k].append((time.perf_counter_ns() - start) / 1e6)
+    results = []
+    for s in samples:
+        s.sort()
+        results.append((statistics.median(s), s[min(len(s) - 1, int(round(0.99 * (len(s) - 1))))]))
+    return results
 
 
 def main():
@@ -76,12 +84,11 @@ def main():
             ("true (no-op native)", ["true"]),
             ("node hook (parse + answer)", ["node", "-e", NODE_HOOK]),
         ]
-        print(f"{'command':<34} {'median ms':>10} {'p99 ms':>10}   ({runs} runs, {len(inputs)} tool calls, {os.cpu_count()} cores)")
-        results = {}
-        for label, argv in rows:
-            results[label] = measure(argv, inputs, runs, env)
-            print(f"{label:<34} {results[label][0]:>10.2f} {results[label][1]:>10.2f}")
-        ours, node = results[rows[0][0]][0], results[rows[3][0]][0]
+        print(f"{'command':<34} {'median ms':>10} {'p99 ms':>10}   ({runs} rounds, {len(inputs)} tool calls, {os.cpu_count()} cores)")
+        measured = measure([argv for _, argv in rows], inputs, runs, env)
+        for (label, _), (median, p99) in zip(rows, measured):
+            print(f"{label:<34} {median:>10.2f} {p99:>10.2f}")
+        ours, node = measured[0][0], measured[3][0]
         print(f"node hook / mandate hook (median): {node / ours:.1f}x")
 
 

@@ -55,6 +55,7 @@ public sealed class SqliteStore : IMandateStore
     /// <summary>Opens (creating and migrating if needed) the store; <paramref name="keys"/> sign checkpoints and key the redaction HMAC.</summary>
     public static SqliteStore Open(string path, AuditKeys keys, TimeProvider? time = null)
     {
+        SqliteNative.PreferBesideTheProgram();
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,

@@ -128,7 +128,10 @@ public sealed class PolicyBundle
     {
         using var stream = typeof(PolicyBundle).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The resource {name} is missing from {nameof(Mandate)}.Agents.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+
+        // Decoded in one step (a resource knows its length): every hook reads these, and a StreamReader grew a StringBuilder.
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return System.Text.Encoding.UTF8.GetString(bytes);
     }
 }
