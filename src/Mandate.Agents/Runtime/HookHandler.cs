@@ -29,6 +29,7 @@ public sealed class HookHandler
             return HookResponder.Fail(_event.Dialect, "the tool call names no tool");
         }
 
+        var policies = PolicyLoad.Start(Path.Combine(_ctx.Home.Root, "policies"), Path.Combine(_project, ".mandate", "policies"));
         var session = HookSessions.Load(_ctx.Home, _dialect, _event.SessionId);
         var context = Context(session, _event.Tool.Name);
         var profile = HookMandate.Resolve(_ctx, session, _project);
@@ -39,9 +40,10 @@ public sealed class HookHandler
         }
         else
         {
-            var bundle = PolicyBundle.Load(Path.Combine(_ctx.Home.Root, "policies"), Path.Combine(_project, ".mandate", "policies"));
+            var requests = RequestBuilder.Build(_event.Tool, context);
+            var bundle = policies.Wait();
             decision = bundle.IsSuccess
-                ? DecisionEngine.Decide(RequestBuilder.Build(_event.Tool, context), profile.Value, context, bundle.Value)
+                ? DecisionEngine.Decide(requests, profile.Value, context, bundle.Value)
                 : ToolDecision.Failed($"{bundle.Error.Code}: {bundle.Error.Message}");
         }
 
