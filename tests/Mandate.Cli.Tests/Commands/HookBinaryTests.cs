@@ -39,6 +39,24 @@ public sealed class HookBinaryTests
         }
     }
 
+    [Fact]
+    public async Task AnswerRedirectedToAFile_LandsBetweenWhatOthersWrote()
+    {
+        // Agents connect pipes; by hand, stdout may be a file shared with other writers, which must not be overwritten.
+        using var p = await HookProject.CreateAsync();
+        var payload = p.Home.PathOf("payload.json");
+        var output = p.Home.PathOf("out.txt");
+        File.WriteAllText(payload, p.Bash("s1", "cat .env"));
+        var script = $"echo first; '{HookBinary}' claude-code < '{payload}'; echo; echo last";
+        (await CliRunner.RunAsync("sh", ["-c", $"({script}) > '{output}'"], new Dictionary<string, string?>(p.Home.Environment) { ["CLAUDE_PROJECT_DIR"] = p.Project }, p.Project)).AssertSuccess();
+
+        var lines = File.ReadAllLines(output);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("first", lines[0]);
+        Assert.Contains("\"permissionDecision\":\"deny\"", lines[1], StringComparison.Ordinal);
+        Assert.Equal("last", lines[2]);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("nope")]
