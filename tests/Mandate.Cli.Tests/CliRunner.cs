@@ -54,12 +54,20 @@ internal static class CliRunner
 
         var command = Path.GetFileName(fileName) + " " + string.Join(" ", start.ArgumentList);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
-        if (stdin is not null)
+        try
         {
-            await process.StandardInput.WriteAsync(stdin);
-        }
+            if (stdin is not null)
+            {
+                // To the stream itself: nothing stays buffered in the writer to fail again when it is disposed.
+                await process.StandardInput.BaseStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(stdin));
+            }
 
-        process.StandardInput.Close();
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The program exited without reading its input (a usage error, refused at once): a broken pipe, not a failure.
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(Timeout);
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mandate.Core.Home;
 using Mandate.Core.Identity;
@@ -26,31 +27,41 @@ public static class HookSessions
             return null;
         }
 
-        // A session file that cannot be read is broken state: the caller's catch turns it into a deny.
-        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        // A session file that cannot be read is broken state: the caller's catch turns it into a deny. Read with
+        // JsonDocument, as the hook's payload and config.json are: one JSON reader's code to load per process.
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        var json = document.RootElement;
         return new HookSession
         {
-            Dialect = (string)json["dialect"]!,
-            SessionId = (string)json["session_id"]!,
-            Principal = (string)json["principal"]!,
-            Project = (string)json["project"]!,
-            StartedAt = DateTimeOffset.Parse((string)json["started_at"]!, System.Globalization.CultureInfo.InvariantCulture),
-            EndedAt = json["ended_at"] is { } ended ? DateTimeOffset.Parse((string)ended!, System.Globalization.CultureInfo.InvariantCulture) : null,
-            Token = (string?)json["token"],
-            Jti = (string?)json["jti"],
-            CertificatePem = (string?)json["certificate_pem"],
-            Verified = json["verified"] is JsonObject v
+            Dialect = Required(json, "dialect"),
+            SessionId = Required(json, "session_id"),
+            Principal = Required(json, "principal"),
+            Project = Required(json, "project"),
+            StartedAt = Time(Required(json, "started_at")),
+            EndedAt = Optional(json, "ended_at") is { } ended ? Time(ended) : null,
+            Token = Optional(json, "token"),
+            Jti = Optional(json, "jti"),
+            CertificatePem = Optional(json, "certificate_pem"),
+            Verified = json.TryGetProperty("verified", out var v) && v.ValueKind == JsonValueKind.Object
                 ? new VerifiedMandate(
-                    (string)v["jti"]!,
-                    (string)v["scope"]!,
-                    (string)v["ask"]!,
-                    (string)v["human"]!,
-                    (string)v["task_id"]!,
-                    (string)v["purpose"]!,
-                    DateTimeOffset.Parse((string)v["expires_at"]!, System.Globalization.CultureInfo.InvariantCulture))
+                    Required(v, "jti"),
+                    Required(v, "scope"),
+                    Required(v, "ask"),
+                    Required(v, "human"),
+                    Required(v, "task_id"),
+                    Required(v, "purpose"),
+                    Time(Required(v, "expires_at")))
                 : null,
         };
     }
+
+    private static string Required(JsonElement json, string name) =>
+        Optional(json, name) ?? throw new FormatException($"The session file has no {name}.");
+
+    private static string? Optional(JsonElement json, string name) =>
+        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     public static void Save(MandateHome home, HookSession session)
     {
