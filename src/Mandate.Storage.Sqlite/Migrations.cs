@@ -137,6 +137,13 @@ internal static class Migrations
 
     public static void Apply(SqliteConnection connection)
     {
+        // The fast path of every hook process: the header's user_version, stamped below once the schema is current,
+        // is read without parsing the schema. Anything else (an older database, a newer one) takes the checked path.
+        if (UserVersion(connection) == Latest)
+        {
+            return;
+        }
+
         using (var create = connection.CreateCommand())
         {
             create.CommandText = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL) STRICT";
@@ -165,6 +172,17 @@ internal static class Migrations
             step.ExecuteNonQuery();
             tx.Commit();
         }
+
+        using var stamp = connection.CreateCommand();
+        stamp.CommandText = $"PRAGMA user_version = {Latest}";
+        stamp.ExecuteNonQuery();
+    }
+
+    private static long UserVersion(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA user_version";
+        return (long)cmd.ExecuteScalar()!;
     }
 
     private static int CurrentVersion(SqliteConnection connection, SqliteTransaction? tx = null)

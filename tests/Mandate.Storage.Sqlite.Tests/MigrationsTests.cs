@@ -63,8 +63,9 @@ public sealed class MigrationsTests : IDisposable
             store.Audit.Append(TestData.Event("x", "s"));
         }
 
-        // A home written by a binary that knew three migrations.
+        // A home written by a binary that knew three migrations (binaries before migration 4 left user_version at 0).
         _db.Execute("""
+            PRAGMA user_version = 0;
             DELETE FROM schema_migrations WHERE version > 3;
             CREATE INDEX audit_records_actor ON audit_records (actor);
             CREATE INDEX audit_records_human ON audit_records (human);
@@ -78,6 +79,7 @@ public sealed class MigrationsTests : IDisposable
         }
 
         Assert.Equal(Migrations.Latest, _db.Scalar("SELECT MAX(version) FROM schema_migrations"));
+        Assert.Equal(Migrations.Latest, _db.Scalar("PRAGMA user_version")); // stamped: the next open takes the fast path
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('audit_records_actor', 'audit_records_human', 'audit_records_task')"));
         Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'audit_records_time'"));
     }
@@ -89,7 +91,8 @@ public sealed class MigrationsTests : IDisposable
         {
         }
 
-        _db.Execute($"INSERT INTO schema_migrations (version, applied_at) VALUES ({Migrations.Latest + 1}, '2099-01-01T00:00:00Z')");
+        // What a newer binary leaves: one more migration, and its own version stamped in the header.
+        _db.Execute($"INSERT INTO schema_migrations (version, applied_at) VALUES ({Migrations.Latest + 1}, '2099-01-01T00:00:00Z'); PRAGMA user_version = {Migrations.Latest + 1};");
 
         var e = Assert.Throws<StoreException>(() => _db.Open());
         Assert.Contains("newer than this mandate binary", e.Message, StringComparison.Ordinal);
