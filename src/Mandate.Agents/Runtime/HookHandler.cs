@@ -29,7 +29,7 @@ public sealed class HookHandler
             return HookResponder.Fail(_event.Dialect, "the tool call names no tool");
         }
 
-        var policies = PolicyLoad.Start(Path.Combine(_ctx.Home.Root, "policies"), Path.Combine(_project, ".mandate", "policies"));
+        var policies = PolicyLoad.Start(Path.Combine(_ctx.Home.Root, "policies"), Path.Combine(_project, ".mandate", "policies"), WarmUp.Run);
         var session = HookSessions.Load(_ctx.Home, _dialect, _event.SessionId);
         var context = Context(session, _event.Tool.Name);
         var profile = HookMandate.Resolve(_ctx, session, _project);
