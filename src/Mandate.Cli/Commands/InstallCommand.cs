@@ -80,13 +80,13 @@ internal static class InstallCommand
                 ["file"] = target.ConfigPath,
                 ["changed"] = r.Changed,
                 ["events"] = new JsonArray([.. r.Events.Select(e => (JsonNode?)e)]),
-                ["binary"] = install ? binary : null,
+                ["binary"] = install ? HookProgram.For(binary) : null,
             }.ToJsonString());
         }
         else if (install)
         {
             ctx.Output.Out.WriteLine(r.Changed
-                ? $"{HookDialects.Name(agent)} is protected: {target.ConfigPath} runs '{binary} hook {HookDialects.Name(agent)}' on {string.Join(", ", r.Events)}."
+                ? $"{HookDialects.Name(agent)} is protected: {target.ConfigPath} runs '{HookProgram.For(binary)} {string.Join(' ', HookProgram.Arguments(HookProgram.For(binary), agent))}' on {string.Join(", ", r.Events)}."
                 : $"{HookDialects.Name(agent)} was already protected by {target.ConfigPath}; nothing changed.");
         }
         else
