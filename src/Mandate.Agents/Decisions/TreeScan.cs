@@ -4,7 +4,8 @@ namespace Mandate.Agents.Decisions;
 /// What a command that reads a directory whole (<c>grep -r KEY .</c>) would read that the guardrails care about:
 /// files in hidden places (<c>.env</c>, <c>.aws/credentials</c>, <c>.npmrc</c>) and files named like keys or
 /// credentials. Those are only known on disk, so the tree is walked, breadth first and bounded: a tree too large
-/// to walk in the budget is reported as not fully seen, and the command is asked about rather than allowed.
+/// to walk in the budget is reported as not fully seen, and the command is asked about rather than allowed. Each
+/// symbolic link counts as the file or directory it points to.
 /// </summary>
 internal static class TreeScan
 {
@@ -55,10 +56,15 @@ internal static class TreeScan
                     }
 
                     var hidden = next.Hidden || entry.Name.StartsWith('.');
-                    if (entry is DirectoryInfo dir)
+                    if (entry.LinkTarget is not null)
                     {
-                        // Symbolic links are not followed (grep -r does not either); .git holds objects, not secrets.
-                        if (dir.LinkTarget is null && entry.Name != ".git")
+                        // A link is read where it points (grep -R and tar -h follow links): the guardrails judge its
+                        // target (a link named 'notes' to ~/.aws/credentials). Links are not walked into.
+                        candidates.Add(entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? entry.FullName);
+                    }
+                    else if (entry is DirectoryInfo dir)
+                    {
+                        if (entry.Name != ".git") // .git holds objects, not secrets
                         {
                             pending.Enqueue((dir.FullName, hidden));
                         }

@@ -70,6 +70,20 @@ public sealed class TreeReadTests : IDisposable
     }
 
     [Fact]
+    public void ALinkInTheTree_IsJudgedByWhereItPoints()
+    {
+        Directory.CreateDirectory(Path.Combine(_home, ".aws"));
+        File.WriteAllText(Path.Combine(_home, ".aws", "credentials"), "[default]");
+        File.Delete(Path.Combine(_project, ".env"));
+        File.CreateSymbolicLink(Path.Combine(_project, "src", "notes"), Path.Combine(_home, ".aws", "credentials"));
+
+        var decision = Decide("grep -R aws_secret .");
+
+        Assert.Equal(Verdict.Deny, decision.Verdict);
+        Assert.Contains("secrets.cloud-and-tool-credentials", decision.PolicyIds);
+    }
+
+    [Fact]
     public void ATreeTooLargeToWalk_IsAskedAbout()
     {
         File.Delete(Path.Combine(_project, ".env"));
