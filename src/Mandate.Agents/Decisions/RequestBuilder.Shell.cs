@@ -57,16 +57,7 @@ public static partial class RequestBuilder
             AddFiles(requests, "fs.read", command.Reads, context);
             foreach (var file in treeFiles)
             {
-                requests.Add(new DerivedRequest
-                {
-                    Action = "fs.read",
-                    Resource = Resources.File(file, context),
-                    Summary = $"{command.Program} reads {file} (inside a directory it reads whole)",
-                    Kind = "fs",
-                    Verb = "read",
-                    Targets = [file],
-                    GuardOnly = true,
-                });
+                requests.Add(GuardRead(file, $"{command.Program} reads {file} (inside a directory it reads whole)", context));
             }
 
             AddFiles(requests, "fs.write", command.Writes, context);
@@ -172,18 +163,21 @@ public static partial class RequestBuilder
                 continue; // a destination (cp x .env) is written, not read; a known read already has its request
             }
 
-            requests.Add(new DerivedRequest
-            {
-                Action = "fs.read",
-                Resource = Resources.File(path, context),
-                Summary = $"{command.Program} is given {path}",
-                Kind = "fs",
-                Verb = "read",
-                Targets = [path],
-                GuardOnly = true,
-            });
+            requests.Add(GuardRead(path, $"{command.Program} is given {path}", context));
         }
     }
+
+    /// <summary>A read only the guardrails judge (forbids apply, the mandate's scope does not): what a command may read without naming it.</summary>
+    private static DerivedRequest GuardRead(string path, string summary, ToolContext context) => new()
+    {
+        Action = "fs.read",
+        Resource = Resources.File(path, context),
+        Summary = summary,
+        Kind = "fs",
+        Verb = "read",
+        Targets = [path],
+        GuardOnly = true,
+    };
 
     /// <summary>A push remote given as a URL, as a <c>repo:</c> target (<c>github.com/org/repo</c>); null for a remote name.</summary>
     private static string? RepoTarget(string remote)

@@ -62,17 +62,17 @@ public sealed class HookHandler
         return HookResponder.Acknowledge(_event);
     }
 
-    private AuditRecord RecordEvent() => EventRecord(_ctx, _event);
+    private AuditRecord RecordEvent() => EventRecord(_ctx, _event, _project);
 
     private ToolContext Context(HookSession? session, string toolName) => ToolContext(_ctx, _event, _project, session, toolName);
 
     /// <summary>The record of an event the agent reports (a tool's outcome, a prompt, a session starting or ending).</summary>
-    public static AuditRecord EventRecord(HomeContext ctx, HookEvent e)
+    public static AuditRecord EventRecord(HomeContext ctx, HookEvent e, string project)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(e);
         var session = HookSessions.Load(ctx.Home, HookDialects.Name(e.Dialect), e.SessionId);
-        return HookRecords.Event(ctx.Time.GetUtcNow(), e, ToolContext(ctx, e, ProjectRoot.Find(e.Cwd), session, e.Tool?.Name ?? ""));
+        return HookRecords.Event(ctx.Time.GetUtcNow(), e, ToolContext(ctx, e, project, session, e.Tool?.Name ?? ""));
     }
 
     /// <summary>Who is acting and where: the session's SPIFFE ID (a sub-agent's own below it), the project, the tool.</summary>

@@ -65,7 +65,7 @@ internal sealed class SessionEvents
             Project = _project,
             StartedAt = _ctx.Time.GetUtcNow(),
         };
-        var record = HookHandler.EventRecord(_ctx.HomeContext, _event);
+        var record = HookHandler.EventRecord(_ctx.HomeContext, _event, _project);
         var task = MandateToken.InEnvironment ? Outcome<ProjectTask?>.Success(null) : ProjectTask.LoadDefault(_project);
         if (task is { IsSuccess: true, Value: { } defaults } && _event.SessionId.Length > 0)
         {
@@ -100,7 +100,7 @@ internal sealed class SessionEvents
 
     private AuditRecord EndSession()
     {
-        var record = HookHandler.EventRecord(_ctx.HomeContext, _event);
+        var record = HookHandler.EventRecord(_ctx.HomeContext, _event, _project);
         if (HookSessions.Load(_ctx.Home, _dialect, _event.SessionId) is { } session)
         {
             HookSessions.Save(_ctx.Home, session with { EndedAt = _ctx.Time.GetUtcNow(), Token = null });
