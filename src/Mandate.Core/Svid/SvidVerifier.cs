@@ -105,21 +105,26 @@ public sealed partial class SvidVerifier
 
         var now = _time.GetUtcNow();
         var notAfter = new DateTimeOffset(leaf.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+        var notBefore = new DateTimeOffset(leaf.NotBefore.ToUniversalTime(), TimeSpan.Zero);
         if (now > notAfter + Skew)
         {
             return Fail(ErrorCodes.SvidExpired, $"the SVID expired at {notAfter:u}");
         }
 
-        if (now + Skew < new DateTimeOffset(leaf.NotBefore.ToUniversalTime(), TimeSpan.Zero))
+        if (now + Skew < notBefore)
         {
-            return Fail(ErrorCodes.SvidNotYetValid, $"the SVID is not valid before {leaf.NotBefore.ToUniversalTime():u}");
+            return Fail(ErrorCodes.SvidNotYetValid, $"the SVID is not valid before {notBefore:u}");
         }
 
         using var builder = new X509Chain();
         builder.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         builder.ChainPolicy.CustomTrustStore.AddRange(_bundle.X509Authorities.ToArray());
         builder.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        builder.ChainPolicy.VerificationTime = now.UtcDateTime;
+        // Times were judged above, with the skew a JWT-SVID gets; the chain is built at a moment inside the leaf's
+        // validity so that a clock off by less than the skew is not reported as an untrusted chain.
+        // (X509Chain counts a certificate as expired from its notAfter second on, hence the second before it.)
+        var lastValid = notAfter - TimeSpan.FromSeconds(1);
+        builder.ChainPolicy.VerificationTime = (now < notBefore ? notBefore : now > lastValid ? lastValid : now).UtcDateTime;
         builder.ChainPolicy.VerificationTimeIgnored = false;
         for (var i = 1; i < presented.Count; i++)
         {
@@ -137,6 +142,12 @@ public sealed partial class SvidVerifier
 
     private static MandateError Fail(string code, string why) => new(
         code,
-        $"SVID rejected: {why}.",
-        code == ErrorCodes.SvidExpired ? "Issue a fresh SVID with 'mandate svid'." : "Check that the SVID was issued by this trust domain and not altered.");
+        $"SVID rejected: {why.TrimEnd('.')}.",
+        code switch
+        {
+            ErrorCodes.SvidExpired => "Issue a fresh SVID with 'mandate svid'.",
+            ErrorCodes.SvidNotYetValid => "Check that this machine's clock and the issuer's agree, or wait until the SVID's start time.",
+            ErrorCodes.SvidWrongAudience => "Ask for a JWT-SVID issued for this audience ('mandate svid jwt --audience'), or check the --audience you passed.",
+            _ => "Check that the SVID was issued by this trust domain and not altered.",
+        });
 }

@@ -98,7 +98,10 @@ public sealed class SvidVerifierJwtTests : IDisposable
     {
         var svid = Issue(TimeSpan.FromMinutes(5));
 
-        AssertRejected(Verifier().Verify(svid.Token, "https://evil.example"), ErrorCodes.SvidWrongAudience, "https://evil.example");
+        var result = Verifier().Verify(svid.Token, "https://evil.example");
+
+        AssertRejected(result, ErrorCodes.SvidWrongAudience, "https://evil.example");
+        Assert.Contains("audience", result.Error?.Fix, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -357,5 +360,7 @@ public sealed class SvidVerifierJwtTests : IDisposable
         Assert.Equal(code, result.Error.Code);
         Assert.Contains(reason, result.Error.Message, StringComparison.Ordinal);
         Assert.StartsWith("SVID rejected: ", result.Error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(".", result.Error.Message, StringComparison.Ordinal);
+        Assert.False(result.Error.Message.EndsWith("..", StringComparison.Ordinal), result.Error.Message);
     }
 }

@@ -39,6 +39,43 @@ public sealed class SvidVerifierX509Tests : IDisposable
     }
 
     [Fact]
+    public void Verify_JustExpiredWithinTheSkew_IsStillAccepted_AsAJwtSvidIs()
+    {
+        var svid = Issue(TimeSpan.FromHours(1));
+        _time.Advance(TimeSpan.FromHours(1) + SvidVerifier.Skew);
+
+        var result = Verifier().Verify(svid.CertificatePem, null);
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+    }
+
+    [Fact]
+    public void Verify_IssuedByAClockAheadWithinTheSkew_IsAccepted()
+    {
+        var svid = new SvidIssuer(_authority, new FakeTimeProvider(TestAuthority.Start + SvidVerifier.Skew))
+            .IssueX509(TestAuthority.Id(Sub), TimeSpan.FromHours(1));
+
+        var result = Verifier().Verify(svid.CertificatePem, null);
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+    }
+
+    [Fact]
+    public void Verify_Rejection_SaysWhatToDoForItsOwnCause()
+    {
+        var svid = Issue(TimeSpan.FromHours(1));
+        var late = new SvidIssuer(_authority, new FakeTimeProvider(TestAuthority.Start + TimeSpan.FromHours(2)))
+            .IssueX509(TestAuthority.Id(Sub), TimeSpan.FromHours(1));
+
+        var notYet = Verifier().Verify(late.CertificatePem, null);
+        _time.Advance(TimeSpan.FromHours(2));
+        var expired = Verifier().Verify(svid.CertificatePem, null);
+
+        Assert.Contains("clock", notYet.Error?.Fix, StringComparison.Ordinal);
+        Assert.Contains("fresh SVID", expired.Error?.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_NotYetValidX509Svid_IsRejected()
     {
         var svid = new SvidIssuer(_authority, new FakeTimeProvider(TestAuthority.Start + TimeSpan.FromHours(2)))
