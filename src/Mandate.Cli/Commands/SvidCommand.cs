@@ -11,15 +11,16 @@ internal static partial class SvidCommand
 {
     private static readonly Option<string> Agent = new("--agent") { Description = "The agent's id (agt_…) or SPIFFE ID.", Required = true };
     private static readonly Option<string?> Session = new("--session") { Description = "A session id: the SVID names …/session/<sid>." };
-    private static readonly Option<string?> Ttl = new("--ttl") { Description = "Lifetime, e.g. 30m or 1h [default: config ttl.x509_svid / ttl.jwt_svid]." };
+    private static readonly Option<string?> X509Ttl = new("--ttl") { Description = "Lifetime, e.g. 30m or 1h, at most ttl.x509_svid_max [default: config ttl.x509_svid, 1h]." };
+    private static readonly Option<string?> JwtTtl = new("--ttl") { Description = "Lifetime, e.g. 30s or 5m, at most ttl.jwt_svid_max [default: config ttl.jwt_svid, 5m]." };
     private static readonly Option<string> Out = new("--out") { Description = "Folder to write svid.pem, svid.key (0600) and bundle.pem into.", Required = true };
     private static readonly Option<string> Audience = new("--audience") { Description = "Who the token is for (the aud claim).", Required = true };
 
     public static Command Create()
     {
-        var x509 = new Command("x509", "Issue an X.509-SVID for an agent (or one of its sessions).") { Agent, Session, Ttl, Out };
+        var x509 = new Command("x509", "Issue an X.509-SVID for an agent (or one of its sessions).") { Agent, Session, X509Ttl, Out };
         x509.SetHandler(IssueX509);
-        var jwt = new Command("jwt", "Issue a JWT-SVID for an agent, for one audience; prints the token.") { Agent, Audience, Ttl, Session };
+        var jwt = new Command("jwt", "Issue a JWT-SVID for an agent, for one audience; prints the token.") { Agent, Audience, JwtTtl, Session };
         jwt.SetHandler(IssueJwt);
         return new Command("svid", "Issue and verify SPIFFE identity documents.") { x509, jwt, CreateVerify() };
     }
@@ -27,7 +28,7 @@ internal static partial class SvidCommand
     private static int IssueX509(ParseResult parse, CliContext ctx)
     {
         var svids = Svids(ctx);
-        var ttl = ReadTtl(parse);
+        var ttl = ReadTtl(parse, X509Ttl);
         if (!svids.IsSuccess || !ttl.IsSuccess)
         {
             return ctx.Output.Fail(svids.Error ?? ttl.Error!);
@@ -67,7 +68,7 @@ internal static partial class SvidCommand
     private static int IssueJwt(ParseResult parse, CliContext ctx)
     {
         var svids = Svids(ctx);
-        var ttl = ReadTtl(parse);
+        var ttl = ReadTtl(parse, JwtTtl);
         if (!svids.IsSuccess || !ttl.IsSuccess)
         {
             return ctx.Output.Fail(svids.Error ?? ttl.Error!);
@@ -92,9 +93,9 @@ internal static partial class SvidCommand
         return ExitCodes.Success;
     }
 
-    private static Outcome<TimeSpan?> ReadTtl(ParseResult parse)
+    private static Outcome<TimeSpan?> ReadTtl(ParseResult parse, Option<string?> option)
     {
-        var text = parse.GetValue(Ttl);
+        var text = parse.GetValue(option);
         if (text is null)
         {
             return Outcome<TimeSpan?>.Success(null);
@@ -116,8 +117,27 @@ internal static partial class SvidCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new MandateError(ErrorCodes.OutputNotWritable, $"Cannot write to --out {dir}: {e.GetType().Name}.", "Pass a folder you can write to.");
+            return new MandateError(ErrorCodes.OutputNotWritable, $"Cannot write to --out {dir}: {WhyUnwritable(dir, e)}.", "Pass a folder you can write to.");
         }
+    }
+
+    // The runtime's messages are resource keys in the Native AOT build (UseSystemResourceKeys), so the reason is ours.
+    private static string WhyUnwritable(string dir, Exception e)
+    {
+        if (e is UnauthorizedAccessException)
+        {
+            return "permission denied";
+        }
+
+        for (var path = dir; !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
+        {
+            if (File.Exists(path))
+            {
+                return $"{path} is a file, not a folder";
+            }
+        }
+
+        return "the folder cannot be created or written";
     }
 
     private static Outcome<AgentSvids> Svids(CliContext ctx)

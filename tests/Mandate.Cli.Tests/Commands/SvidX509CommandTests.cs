@@ -186,7 +186,22 @@ public sealed class SvidX509CommandTests
         var file = home.PathOf("a-file");
         File.WriteAllText(file, "");
 
-        (await home.RunAsync("svid", "x509", "--agent", agent.Id, "--out", Path.Combine(file, "out"))).AssertError(1, "MDT1030");
+        var under = (await home.RunAsync("svid", "x509", "--agent", agent.Id, "--out", Path.Combine(file, "out"))).AssertError(1, "MDT1030");
+        var itself = (await home.RunAsync("svid", "x509", "--agent", agent.Id, "--out", file)).AssertError(1, "MDT1030");
+
+        Assert.Contains($"{file} is a file, not a folder", under.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{file} is a file, not a folder", itself.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("x509", "ttl.x509_svid", "ttl.jwt_svid")]
+    [InlineData("jwt", "ttl.jwt_svid", "ttl.x509_svid")]
+    public async Task Help_NamesTheTtlDefaultOfItsOwnKind(string kind, string named, string notNamed)
+    {
+        var help = (await CliRunner.RunMandateAsync(new Dictionary<string, string?>(), "svid", kind, "--help")).AssertSuccess();
+
+        Assert.Contains(named, help.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(notNamed, help.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
