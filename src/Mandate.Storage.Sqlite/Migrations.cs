@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using Mandate.Storage.Sqlite.Sql;
 
 namespace Mandate.Storage.Sqlite;
 
@@ -135,22 +135,17 @@ internal static class Migrations
 
     public static int Latest => Steps.Length;
 
-    public static void Apply(SqliteConnection connection)
+    public static void Apply(Database database)
     {
         // The fast path of every hook process: the header's user_version, stamped below once the schema is current,
         // is read without parsing the schema. Anything else (an older database, a newer one) takes the checked path.
-        if (UserVersion(connection) == Latest)
+        if (Scalar(database, "PRAGMA user_version") == Latest)
         {
             return;
         }
 
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL) STRICT";
-            create.ExecuteNonQuery();
-        }
-
-        var current = CurrentVersion(connection);
+        database.ExecuteScript("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL) STRICT");
+        var current = CurrentVersion(database);
         if (current > Latest)
         {
             throw new Core.Storage.StoreException(
@@ -159,37 +154,29 @@ internal static class Migrations
 
         for (var version = current + 1; version <= Latest; version++)
         {
-            using var tx = connection.BeginTransaction(System.Data.IsolationLevel.Serializable);
-            if (CurrentVersion(connection, tx) >= version)
+            using var tx = database.Begin();
+            if (CurrentVersion(database) >= version)
             {
                 continue; // another process applied it first
             }
 
-            using var step = connection.CreateCommand();
-            step.Transaction = tx;
-            step.CommandText = Steps[version - 1] + "\nINSERT INTO schema_migrations (version, applied_at) VALUES ($v, strftime('%Y-%m-%dT%H:%M:%fZ'));";
-            step.Parameters.AddWithValue("$v", version);
-            step.ExecuteNonQuery();
+            database.ExecuteScript(Steps[version - 1]);
+            using (var record = tx.Command("INSERT INTO schema_migrations (version, applied_at) VALUES ($v, strftime('%Y-%m-%dT%H:%M:%fZ'))"))
+            {
+                record.Bind("$v", version).Execute();
+            }
+
             tx.Commit();
         }
 
-        using var stamp = connection.CreateCommand();
-        stamp.CommandText = $"PRAGMA user_version = {Latest}";
-        stamp.ExecuteNonQuery();
+        database.ExecuteScript($"PRAGMA user_version = {Latest}");
     }
 
-    private static long UserVersion(SqliteConnection connection)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA user_version";
-        return (long)cmd.ExecuteScalar()!;
-    }
+    private static long CurrentVersion(Database database) => Scalar(database, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
 
-    private static int CurrentVersion(SqliteConnection connection, SqliteTransaction? tx = null)
+    private static long Scalar(Database database, string sql)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
-        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        using var cmd = database.Command(sql);
+        return (long)cmd.Scalar()!;
     }
 }

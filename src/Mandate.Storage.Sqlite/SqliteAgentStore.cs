@@ -1,38 +1,38 @@
 using Mandate.Core.Agents;
 using Mandate.Core.Audit;
 using Mandate.Core.Storage;
-using Microsoft.Data.Sqlite;
+using Mandate.Storage.Sqlite.Sql;
 
 namespace Mandate.Storage.Sqlite;
 
 internal sealed class SqliteAgentStore : IAgentStore
 {
     private const string Columns = "id, spiffe_id, type, project, sponsor, model, provider, description, created_at, created_by, revoked_at, revocation_reason";
-    private readonly SqliteConnection _connection;
+    private readonly Database _database;
     private readonly SqliteAuditLog _audit;
 
-    public SqliteAgentStore(SqliteConnection connection, SqliteAuditLog audit)
+    public SqliteAgentStore(Database database, SqliteAuditLog audit)
     {
-        _connection = connection;
+        _database = database;
         _audit = audit;
     }
 
     public void Add(Agent agent, AuditRecord recorded)
     {
-        SqliteWrites.Write(_connection, "agent store", tx =>
+        SqliteWrites.Write(_database, "agent store", tx =>
         {
-            using var cmd = SqliteWrites.Command(_connection, $"INSERT INTO agents ({Columns}) VALUES ($id, $spiffe, $type, $project, $sponsor, $model, $provider, $description, $created, $by, NULL, NULL)", tx);
-            cmd.Parameters.AddWithValue("$id", agent.Id.Value);
-            cmd.Parameters.AddWithValue("$spiffe", agent.SpiffeId);
-            cmd.Parameters.AddWithValue("$type", agent.Type);
-            cmd.Parameters.AddWithValue("$project", agent.Project);
-            cmd.Parameters.AddWithValue("$sponsor", agent.Sponsor);
-            cmd.Parameters.AddWithValue("$model", (object?)agent.Model ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$provider", (object?)agent.Provider ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$description", (object?)agent.Description ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$created", Time.Write(agent.CreatedAt));
-            cmd.Parameters.AddWithValue("$by", agent.CreatedBy);
-            cmd.ExecuteNonQuery();
+            using var cmd = _database.Command($"INSERT INTO agents ({Columns}) VALUES ($id, $spiffe, $type, $project, $sponsor, $model, $provider, $description, $created, $by, NULL, NULL)");
+            cmd.Bind("$id", agent.Id.Value);
+            cmd.Bind("$spiffe", agent.SpiffeId);
+            cmd.Bind("$type", agent.Type);
+            cmd.Bind("$project", agent.Project);
+            cmd.Bind("$sponsor", agent.Sponsor);
+            cmd.Bind("$model", agent.Model);
+            cmd.Bind("$provider", agent.Provider);
+            cmd.Bind("$description", agent.Description);
+            cmd.Bind("$created", Time.Write(agent.CreatedAt));
+            cmd.Bind("$by", agent.CreatedBy);
+            cmd.Execute();
             _audit.Append(tx, [recorded]);
             return true;
         });
@@ -47,13 +47,13 @@ internal sealed class SqliteAgentStore : IAgentStore
 
     public IReadOnlyList<Agent> List() => Query($"SELECT {Columns} FROM agents ORDER BY created_at, id", null);
 
-    public bool Revoke(AgentId id, DateTimeOffset at, string reason, AuditRecord recorded) => SqliteWrites.Write(_connection, "agent store", tx =>
+    public bool Revoke(AgentId id, DateTimeOffset at, string reason, AuditRecord recorded) => SqliteWrites.Write(_database, "agent store", tx =>
     {
-        using var cmd = SqliteWrites.Command(_connection, "UPDATE agents SET revoked_at = $at, revocation_reason = $reason WHERE id = $id AND revoked_at IS NULL", tx);
-        cmd.Parameters.AddWithValue("$at", Time.Write(at));
-        cmd.Parameters.AddWithValue("$reason", reason);
-        cmd.Parameters.AddWithValue("$id", id.Value);
-        if (cmd.ExecuteNonQuery() == 0)
+        using var cmd = _database.Command("UPDATE agents SET revoked_at = $at, revocation_reason = $reason WHERE id = $id AND revoked_at IS NULL");
+        cmd.Bind("$at", Time.Write(at));
+        cmd.Bind("$reason", reason);
+        cmd.Bind("$id", id.Value);
+        if (cmd.Execute() == 0)
         {
             return false;
         }
@@ -65,13 +65,13 @@ internal sealed class SqliteAgentStore : IAgentStore
 
     private List<Agent> Query(string sql, string? parameter)
     {
-        using var cmd = SqliteWrites.Command(_connection, sql, null);
+        using var cmd = _database.Command(sql);
         if (parameter is not null)
         {
-            cmd.Parameters.AddWithValue("$p", parameter);
+            cmd.Bind("$p", parameter);
         }
 
-        using var r = cmd.ExecuteReader();
+        using var r = cmd.Query();
         var list = new List<Agent>();
         while (r.Read())
         {
@@ -82,13 +82,13 @@ internal sealed class SqliteAgentStore : IAgentStore
                 Type = r.GetString(2),
                 Project = r.GetString(3),
                 Sponsor = r.GetString(4),
-                Model = r.IsDBNull(5) ? null : r.GetString(5),
-                Provider = r.IsDBNull(6) ? null : r.GetString(6),
-                Description = r.IsDBNull(7) ? null : r.GetString(7),
+                Model = r.IsNull(5) ? null : r.GetString(5),
+                Provider = r.IsNull(6) ? null : r.GetString(6),
+                Description = r.IsNull(7) ? null : r.GetString(7),
                 CreatedAt = Time.Read(r.GetString(8)),
                 CreatedBy = r.GetString(9),
-                RevokedAt = r.IsDBNull(10) ? null : Time.Read(r.GetString(10)),
-                RevocationReason = r.IsDBNull(11) ? null : r.GetString(11),
+                RevokedAt = r.IsNull(10) ? null : Time.Read(r.GetString(10)),
+                RevocationReason = r.IsNull(11) ? null : r.GetString(11),
             });
         }
 

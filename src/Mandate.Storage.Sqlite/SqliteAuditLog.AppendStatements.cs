@@ -1,45 +1,30 @@
 using Mandate.Core.Audit;
-using Microsoft.Data.Sqlite;
+using Mandate.Storage.Sqlite.Sql;
 
 namespace Mandate.Storage.Sqlite;
 
 internal sealed partial class SqliteAuditLog
 {
     /// <summary>
-    /// The statements of an append, prepared once per store and enlisted in each append's transaction:
+    /// The statements of an append, prepared once per store and run again in each append's transaction:
     /// preparing them again for every append (the size, one read per frontier node, two inserts) cost
     /// CPU and garbage on every durable append, and the garbage a collection pause every ~400 appends.
     /// </summary>
     private sealed class AppendStatements : IMerkleHashSource, IDisposable
     {
-        private readonly SqliteCommand _size;
-        private readonly SqliteCommand _readNode;
-        private readonly SqliteParameter _readLevel;
-        private readonly SqliteParameter _readIndex;
-        private readonly SqliteCommand _insertNode;
-        private readonly SqliteParameter _level;
-        private readonly SqliteParameter _index;
-        private readonly SqliteParameter _hash;
+        private readonly Command _size;
+        private readonly Command _readNode;
+        private readonly Command _insertNode;
 
-        public AppendStatements(SqliteConnection connection)
+        public AppendStatements(Database database)
         {
-            _size = connection.CreateCommand();
-            _size.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM audit_records";
-            _readNode = connection.CreateCommand();
-            _readNode.CommandText = "SELECT hash FROM audit_nodes WHERE level = $l AND idx = $i";
-            _readLevel = _readNode.Parameters.Add("$l", SqliteType.Integer);
-            _readIndex = _readNode.Parameters.Add("$i", SqliteType.Integer);
-            _insertNode = connection.CreateCommand();
-            _insertNode.CommandText = "INSERT OR REPLACE INTO audit_nodes (level, idx, hash) VALUES ($l, $i, $h)";
-            _level = _insertNode.Parameters.Add("$l", SqliteType.Integer);
-            _index = _insertNode.Parameters.Add("$i", SqliteType.Integer);
-            _hash = _insertNode.Parameters.Add("$h", SqliteType.Blob);
-            var insertRecord = connection.CreateCommand();
-            insertRecord.CommandText = """
+            _size = database.Command("SELECT COALESCE(MAX(seq), 0) FROM audit_records");
+            _readNode = database.Command("SELECT hash FROM audit_nodes WHERE level = $l AND idx = $i");
+            _insertNode = database.Command("INSERT OR REPLACE INTO audit_nodes (level, idx, hash) VALUES ($l, $i, $h)");
+            Record = new RecordInsert(database.Command("""
                 INSERT INTO audit_records (seq, record, leaf_hash, time, kind, event, actor, human, task, decision)
                 VALUES ($seq, $record, $leaf, $time, $kind, $event, $actor, $human, $task, $decision)
-                """;
-            Record = new RecordInsert(insertRecord);
+                """));
             InsertNode = Insert;
         }
 
@@ -48,30 +33,18 @@ internal sealed partial class SqliteAuditLog
         /// <summary>Stores a node the frontier completes.</summary>
         public MerkleNodeSink InsertNode { get; }
 
-        /// <summary>Binds every statement to <paramref name="tx"/>; returns the log's size in it.</summary>
-        public long Enlist(SqliteTransaction tx)
+        /// <summary>The log's size inside the append's transaction (<paramref name="tx"/> proves there is one).</summary>
+        public long Size(Transaction tx)
         {
-            _size.Transaction = tx;
-            _readNode.Transaction = tx;
-            _insertNode.Transaction = tx;
-            Record.Transaction = tx;
-            return (long)_size.ExecuteScalar()!;
+            ArgumentNullException.ThrowIfNull(tx);
+            return (long)_size.Scalar()!;
         }
 
-        public byte[] GetNodeHash(int level, long index)
-        {
-            _readLevel.Value = level;
-            _readIndex.Value = index;
-            return _readNode.ExecuteScalar() as byte[] ?? throw SqliteNodeSource.Missing(level, index);
-        }
+        public byte[] GetNodeHash(int level, long index) =>
+            _readNode.Bind("$l", level).Bind("$i", index).Scalar() as byte[] ?? throw SqliteNodeSource.Missing(level, index);
 
-        private void Insert(int level, long index, ReadOnlySpan<byte> hash)
-        {
-            _level.Value = level;
-            _index.Value = index;
-            _hash.Value = hash.ToArray();
-            _insertNode.ExecuteNonQuery();
-        }
+        private void Insert(int level, long index, ReadOnlySpan<byte> hash) =>
+            _insertNode.Bind("$l", level).Bind("$i", index).Bind("$h", hash.ToArray()).Execute();
 
         public void Dispose()
         {

@@ -1,6 +1,6 @@
 using System.Text;
 using Mandate.Core.Audit;
-using Microsoft.Data.Sqlite;
+using Mandate.Storage.Sqlite.Sql;
 
 namespace Mandate.Storage.Sqlite;
 
@@ -8,8 +8,8 @@ internal sealed partial class SqliteAuditLog
 {
     public StoredRecord? Get(long seq)
     {
-        using var cmd = Command("SELECT seq, record, leaf_hash FROM audit_records WHERE seq = $seq", null);
-        cmd.Parameters.AddWithValue("$seq", seq);
+        using var cmd = _database.Command("SELECT seq, record, leaf_hash FROM audit_records WHERE seq = $seq");
+        cmd.Bind("$seq", seq);
         return ReadRecords(cmd).FirstOrDefault();
     }
 
@@ -17,7 +17,7 @@ internal sealed partial class SqliteAuditLog
     {
         ArgumentNullException.ThrowIfNull(query);
         var sql = new StringBuilder("SELECT seq, record, leaf_hash FROM audit_records WHERE 1 = 1");
-        using var cmd = Command("", null);
+        using var cmd = _database.Command("");
         Filter(cmd, sql, "actor", query.Agent);
         Filter(cmd, sql, "human", query.Human);
         Filter(cmd, sql, "task", query.Task);
@@ -26,32 +26,32 @@ internal sealed partial class SqliteAuditLog
         if (query.Since is { } since)
         {
             sql.Append(" AND time >= $since");
-            cmd.Parameters.AddWithValue("$since", Time.Write(since));
+            cmd.Bind("$since", Time.Write(since));
         }
 
         if (query.Until is { } until)
         {
             sql.Append(" AND time < $until");
-            cmd.Parameters.AddWithValue("$until", Time.Write(until));
+            cmd.Bind("$until", Time.Write(until));
         }
 
         if (query.AfterSeq is { } after)
         {
             sql.Append(" AND seq > $after");
-            cmd.Parameters.AddWithValue("$after", after);
+            cmd.Bind("$after", after);
         }
 
         // The newest records matching, shown oldest first.
         sql.Append(" ORDER BY seq DESC LIMIT $limit");
-        cmd.Parameters.AddWithValue("$limit", query.Limit);
-        cmd.CommandText = $"SELECT * FROM ({sql}) ORDER BY seq";
+        cmd.Bind("$limit", query.Limit);
+        cmd.Text = $"SELECT * FROM ({sql}) ORDER BY seq";
         return ReadRecords(cmd).ToList();
     }
 
     public IEnumerable<StoredRecord> ReadFrom(long fromSeq)
     {
-        using var cmd = Command("SELECT seq, record, leaf_hash FROM audit_records WHERE seq >= $from ORDER BY seq", null);
-        cmd.Parameters.AddWithValue("$from", fromSeq);
+        using var cmd = _database.Command("SELECT seq, record, leaf_hash FROM audit_records WHERE seq >= $from ORDER BY seq");
+        cmd.Bind("$from", fromSeq);
         foreach (var record in ReadRecords(cmd))
         {
             yield return record;
@@ -60,8 +60,8 @@ internal sealed partial class SqliteAuditLog
 
     public IReadOnlyList<StoredCheckpoint> Checkpoints()
     {
-        using var cmd = Command("SELECT tree_size, note, created_at FROM audit_checkpoints ORDER BY tree_size", null);
-        using var r = cmd.ExecuteReader();
+        using var cmd = _database.Command("SELECT tree_size, note, created_at FROM audit_checkpoints ORDER BY tree_size");
+        using var r = cmd.Query();
         var list = new List<StoredCheckpoint>();
         while (r.Read())
         {
@@ -71,7 +71,7 @@ internal sealed partial class SqliteAuditLog
         return list;
     }
 
-    private static void Filter(SqliteCommand cmd, StringBuilder sql, string column, string? value)
+    private static void Filter(Command cmd, StringBuilder sql, string column, string? value)
     {
         if (value is null)
         {
@@ -79,20 +79,20 @@ internal sealed partial class SqliteAuditLog
         }
 
         sql.Append(" AND ").Append(column).Append(" = $").Append(column);
-        cmd.Parameters.AddWithValue("$" + column, value);
+        cmd.Bind("$" + column, value);
     }
 
     // A value edited into another type (text in place of a blob) is still data to verify, never a crash.
-    private static byte[] Bytes(object value) => value switch
+    private static byte[] Bytes(object? value) => value switch
     {
         byte[] bytes => bytes,
         string text => Encoding.UTF8.GetBytes(text),
         _ => [],
     };
 
-    private static IEnumerable<StoredRecord> ReadRecords(SqliteCommand cmd)
+    private static IEnumerable<StoredRecord> ReadRecords(Command cmd)
     {
-        using var r = cmd.ExecuteReader();
+        using var r = cmd.Query();
         while (r.Read())
         {
             yield return new StoredRecord(r.GetInt64(0), Bytes(r.GetValue(1)), Bytes(r.GetValue(2)));

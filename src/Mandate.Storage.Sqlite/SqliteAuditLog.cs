@@ -1,6 +1,6 @@
 using Mandate.Core.Audit;
 using Mandate.Core.Storage;
-using Microsoft.Data.Sqlite;
+using Mandate.Storage.Sqlite.Sql;
 
 namespace Mandate.Storage.Sqlite;
 
@@ -15,24 +15,24 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
     /// <summary>A checkpoint is signed at least every this many records.</summary>
     public const int CheckpointInterval = 1000;
 
-    private readonly SqliteConnection _connection;
+    private readonly Database _database;
     private readonly AuditKeys _keys;
     private readonly SecretRedactor _redactor;
     private readonly AuditLeafHasher _hasher;
     private readonly TimeProvider _time;
     private AppendStatements? _statements;
 
-    public SqliteAuditLog(SqliteConnection connection, AuditKeys keys, TimeProvider time)
+    public SqliteAuditLog(Database database, AuditKeys keys, TimeProvider time)
     {
-        _connection = connection;
+        _database = database;
         _keys = keys;
         _redactor = new SecretRedactor(keys.HmacKey);
         _hasher = new AuditLeafHasher(_redactor);
         _time = time;
-        Nodes = new SqliteNodeSource(connection);
+        Nodes = new SqliteNodeSource(database);
     }
 
-    public long Size => SizeIn(null);
+    public long Size => SizeIn();
 
     public NoteVerifierKey VerifierKey => _keys.Signer.VerifierKey;
 
@@ -48,20 +48,20 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
         ArgumentNullException.ThrowIfNull(records);
         try
         {
-            return SqliteWrites.InTransaction(_connection, tx => Append(tx, records));
+            return SqliteWrites.InTransaction(_database, tx => Append(tx, records));
         }
-        catch (SqliteException e)
+        catch (SqliteError e)
         {
-            throw new StoreException($"The audit log could not record {records.Count} record(s): {SqliteWrites.Describe(e)}", e);
+            throw new StoreException($"The audit log could not record {records.Count} record(s): {e.Describe()}", e);
         }
     }
 
     /// <summary>Appends inside a caller's transaction, so a state change and its record commit together.</summary>
-    internal IReadOnlyList<long> Append(SqliteTransaction tx, IReadOnlyList<AuditRecord> records)
+    internal IReadOnlyList<long> Append(Transaction tx, IReadOnlyList<AuditRecord> records)
     {
-        _statements ??= new AppendStatements(_connection);
+        _statements ??= new AppendStatements(_database);
         var statements = _statements;
-        var size = statements.Enlist(tx);
+        var size = statements.Size(tx);
         var frontier = MerkleFrontier.FromSource(size, statements);
         var seqs = new List<long>(records.Count);
         foreach (var record in records)
@@ -90,46 +90,38 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IDisposable
     {
         try
         {
-            return SqliteWrites.InTransaction(_connection, tx =>
-                StoreCheckpoint(tx, MerkleFrontier.FromSource(SizeIn(tx), new SqliteNodeSource(_connection, tx))));
+            return SqliteWrites.InTransaction(_database, tx =>
+                StoreCheckpoint(tx, MerkleFrontier.FromSource(SizeIn(), new SqliteNodeSource(_database))));
         }
-        catch (SqliteException e)
+        catch (SqliteError e)
         {
-            throw new StoreException($"The checkpoint could not be stored: {SqliteWrites.Describe(e)}", e);
+            throw new StoreException($"The checkpoint could not be stored: {e.Describe()}", e);
         }
     }
 
-    private string StoreCheckpoint(SqliteTransaction tx, MerkleFrontier frontier)
+    private string StoreCheckpoint(Transaction tx, MerkleFrontier frontier)
     {
         var note = _keys.Signer.Sign(new Checkpoint(_keys.Signer.KeyName, frontier.Size, frontier.RootHash()));
-        using var cmd = Command("INSERT OR REPLACE INTO audit_checkpoints (tree_size, note, created_at) VALUES ($s, $n, $t)", tx);
-        cmd.Parameters.AddWithValue("$s", frontier.Size);
-        cmd.Parameters.AddWithValue("$n", note);
-        cmd.Parameters.AddWithValue("$t", Time.Write(_time.GetUtcNow()));
-        cmd.ExecuteNonQuery();
+        using var cmd = tx.Command("INSERT OR REPLACE INTO audit_checkpoints (tree_size, note, created_at) VALUES ($s, $n, $t)");
+        cmd.Bind("$s", frontier.Size);
+        cmd.Bind("$n", note);
+        cmd.Bind("$t", Time.Write(_time.GetUtcNow()));
+        cmd.Execute();
         return note;
     }
 
-    private long SizeIn(SqliteTransaction? tx)
+    private long SizeIn()
     {
-        using var cmd = Command("SELECT COALESCE(MAX(seq), 0) FROM audit_records", tx);
-        return (long)cmd.ExecuteScalar()!;
+        using var cmd = _database.Command("SELECT COALESCE(MAX(seq), 0) FROM audit_records");
+        return (long)cmd.Scalar()!;
     }
 
     /// <summary>A setting of this store's own connection (<c>synchronous</c> is per connection), for tests and diagnostics.</summary>
     internal string Pragma(string name)
     {
-        using var cmd = Command($"PRAGMA {name}", null);
-        return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        using var cmd = _database.Command($"PRAGMA {name}");
+        return Convert.ToString(cmd.Scalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
 
     public void Dispose() => _statements?.Dispose();
-
-    private SqliteCommand Command(string sql, SqliteTransaction? tx)
-    {
-        var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.Transaction = tx;
-        return cmd;
-    }
 }

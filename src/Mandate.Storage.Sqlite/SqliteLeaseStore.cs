@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Mandate.Core.Audit;
 using Mandate.Core.Leases;
 using Mandate.Core.Storage;
-using Microsoft.Data.Sqlite;
+using Mandate.Storage.Sqlite.Sql;
 
 namespace Mandate.Storage.Sqlite;
 
@@ -13,12 +13,12 @@ internal sealed class SqliteLeaseStore : ILeaseStore
     private const string Columns =
         "id, kind, provider, capability, actor, session_id, mandate_jti, human, task_id, issued_at, expires_at, ttl_ticks, max_ttl_ticks, renewals, revoked_at, revocation_reason, details";
 
-    private readonly SqliteConnection _connection;
+    private readonly Database _database;
     private readonly SqliteAuditLog _audit;
 
-    public SqliteLeaseStore(SqliteConnection connection, SqliteAuditLog audit)
+    public SqliteLeaseStore(Database database, SqliteAuditLog audit)
     {
-        _connection = connection;
+        _database = database;
         _audit = audit;
     }
 
@@ -26,34 +26,30 @@ internal sealed class SqliteLeaseStore : ILeaseStore
     {
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(recorded);
-        SqliteWrites.Write(_connection, Store, tx =>
+        SqliteWrites.Write(_database, Store, tx =>
         {
-            using var cmd = SqliteWrites.Command(
-                _connection,
-                $"""
+            using var cmd = _database.Command($"""
                 INSERT INTO leases ({Columns})
                 VALUES ($id, $kind, $provider, $capability, $actor, $session, $jti, $human, $task, $iat, $exp, $ttl, $max, $renewals, $revoked, $reason, $details)
-                """,
-                tx);
-            var p = cmd.Parameters;
-            p.AddWithValue("$id", lease.Id);
-            p.AddWithValue("$kind", lease.Kind);
-            p.AddWithValue("$provider", lease.Provider);
-            p.AddWithValue("$capability", lease.Capability);
-            p.AddWithValue("$actor", lease.Actor);
-            p.AddWithValue("$session", (object?)lease.SessionId ?? DBNull.Value);
-            p.AddWithValue("$jti", lease.MandateJti);
-            p.AddWithValue("$human", lease.HumanEmail);
-            p.AddWithValue("$task", lease.TaskId);
-            p.AddWithValue("$iat", Time.Write(lease.IssuedAt));
-            p.AddWithValue("$exp", Time.Write(lease.ExpiresAt));
-            p.AddWithValue("$ttl", lease.Ttl.Ticks);
-            p.AddWithValue("$max", lease.MaxTtl.Ticks);
-            p.AddWithValue("$renewals", lease.Renewals);
-            p.AddWithValue("$revoked", lease.RevokedAt is { } at ? Time.Write(at) : DBNull.Value);
-            p.AddWithValue("$reason", (object?)lease.RevocationReason ?? DBNull.Value);
-            p.AddWithValue("$details", WriteDetails(lease.Details));
-            cmd.ExecuteNonQuery();
+                """);
+            cmd.Bind("$id", lease.Id);
+            cmd.Bind("$kind", lease.Kind);
+            cmd.Bind("$provider", lease.Provider);
+            cmd.Bind("$capability", lease.Capability);
+            cmd.Bind("$actor", lease.Actor);
+            cmd.Bind("$session", lease.SessionId);
+            cmd.Bind("$jti", lease.MandateJti);
+            cmd.Bind("$human", lease.HumanEmail);
+            cmd.Bind("$task", lease.TaskId);
+            cmd.Bind("$iat", Time.Write(lease.IssuedAt));
+            cmd.Bind("$exp", Time.Write(lease.ExpiresAt));
+            cmd.Bind("$ttl", lease.Ttl.Ticks);
+            cmd.Bind("$max", lease.MaxTtl.Ticks);
+            cmd.Bind("$renewals", lease.Renewals);
+            cmd.Bind("$revoked", lease.RevokedAt is { } at ? Time.Write(at) : null);
+            cmd.Bind("$reason", lease.RevocationReason);
+            cmd.Bind("$details", WriteDetails(lease.Details));
+            cmd.Execute();
             _audit.Append(tx, [recorded]);
             return 0;
         });
@@ -64,8 +60,8 @@ internal sealed class SqliteLeaseStore : ILeaseStore
     public IReadOnlyList<Lease> List(LeaseFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        using var cmd = SqliteWrites.Command(_connection, "", null);
-        cmd.CommandText = $"SELECT {Columns} FROM leases WHERE {Where(cmd, filter)} ORDER BY issued_at, id";
+        using var cmd = _database.Command("");
+        cmd.Text = $"SELECT {Columns} FROM leases WHERE {Where(cmd, filter)} ORDER BY issued_at, id";
         return Read(cmd);
     }
 
@@ -73,16 +69,13 @@ internal sealed class SqliteLeaseStore : ILeaseStore
     public bool Renew(string id, DateTimeOffset expiresAt, AuditRecord recorded)
     {
         ArgumentNullException.ThrowIfNull(recorded);
-        return SqliteWrites.Write(_connection, Store, tx =>
+        return SqliteWrites.Write(_database, Store, tx =>
         {
-            using var cmd = SqliteWrites.Command(
-                _connection,
-                "UPDATE leases SET expires_at = $exp, renewals = renewals + 1 WHERE id = $id AND revoked_at IS NULL AND expires_at > $now",
-                tx);
-            cmd.Parameters.AddWithValue("$exp", Time.Write(expiresAt));
-            cmd.Parameters.AddWithValue("$id", id);
-            cmd.Parameters.AddWithValue("$now", Time.Write(recorded.Time));
-            if (cmd.ExecuteNonQuery() != 1)
+            using var cmd = _database.Command("UPDATE leases SET expires_at = $exp, renewals = renewals + 1 WHERE id = $id AND revoked_at IS NULL AND expires_at > $now");
+            cmd.Bind("$exp", Time.Write(expiresAt));
+            cmd.Bind("$id", id);
+            cmd.Bind("$now", Time.Write(recorded.Time));
+            if (cmd.Execute() != 1)
             {
                 return false;
             }
@@ -95,16 +88,13 @@ internal sealed class SqliteLeaseStore : ILeaseStore
     public bool MarkRevoked(string id, DateTimeOffset at, string reason, AuditRecord recorded)
     {
         ArgumentNullException.ThrowIfNull(recorded);
-        return SqliteWrites.Write(_connection, Store, tx =>
+        return SqliteWrites.Write(_database, Store, tx =>
         {
-            using var cmd = SqliteWrites.Command(
-                _connection,
-                "UPDATE leases SET revoked_at = $at, revocation_reason = $reason WHERE id = $id AND revoked_at IS NULL",
-                tx);
-            cmd.Parameters.AddWithValue("$at", Time.Write(at));
-            cmd.Parameters.AddWithValue("$reason", reason);
-            cmd.Parameters.AddWithValue("$id", id);
-            if (cmd.ExecuteNonQuery() != 1)
+            using var cmd = _database.Command("UPDATE leases SET revoked_at = $at, revocation_reason = $reason WHERE id = $id AND revoked_at IS NULL");
+            cmd.Bind("$at", Time.Write(at));
+            cmd.Bind("$reason", reason);
+            cmd.Bind("$id", id);
+            if (cmd.Execute() != 1)
             {
                 return false;
             }
@@ -114,7 +104,7 @@ internal sealed class SqliteLeaseStore : ILeaseStore
         });
     }
 
-    private static string Where(SqliteCommand cmd, LeaseFilter f)
+    private static string Where(Command cmd, LeaseFilter f)
     {
         var sql = new StringBuilder("1 = 1");
         void Add(string column, string name, string? value)
@@ -122,7 +112,7 @@ internal sealed class SqliteLeaseStore : ILeaseStore
             if (value is not null)
             {
                 sql.Append(" AND ").Append(column).Append(" = $").Append(name);
-                cmd.Parameters.AddWithValue("$" + name, value);
+                cmd.Bind("$" + name, value);
             }
         }
 
@@ -136,20 +126,20 @@ internal sealed class SqliteLeaseStore : ILeaseStore
             // The actor itself, or anything under it: an agent's SPIFFE ID also names its sessions. No LIKE, so no wildcard in an id matters.
             var prefix = actor.EndsWith('/') ? actor : actor + "/";
             sql.Append(" AND (actor = $f_actor OR substr(actor, 1, length($f_prefix)) = $f_prefix)");
-            cmd.Parameters.AddWithValue("$f_actor", actor.TrimEnd('/'));
-            cmd.Parameters.AddWithValue("$f_prefix", prefix);
+            cmd.Bind("$f_actor", actor.TrimEnd('/'));
+            cmd.Bind("$f_prefix", prefix);
         }
 
         if (f.ActiveAt is { } now)
         {
             sql.Append(" AND revoked_at IS NULL AND expires_at > $f_active");
-            cmd.Parameters.AddWithValue("$f_active", Time.Write(now));
+            cmd.Bind("$f_active", Time.Write(now));
         }
 
         if (f.ExpiredAt is { } then)
         {
             sql.Append(" AND revoked_at IS NULL AND expires_at <= $f_expired");
-            cmd.Parameters.AddWithValue("$f_expired", Time.Write(then));
+            cmd.Bind("$f_expired", Time.Write(then));
         }
 
         return sql.ToString();
@@ -180,9 +170,9 @@ internal sealed class SqliteLeaseStore : ILeaseStore
         return details;
     }
 
-    private static List<Lease> Read(SqliteCommand cmd)
+    private static List<Lease> Read(Command cmd)
     {
-        using var r = cmd.ExecuteReader();
+        using var r = cmd.Query();
         var list = new List<Lease>();
         while (r.Read())
         {
@@ -193,7 +183,7 @@ internal sealed class SqliteLeaseStore : ILeaseStore
                 Provider = r.GetString(2),
                 Capability = r.GetString(3),
                 Actor = r.GetString(4),
-                SessionId = r.IsDBNull(5) ? null : r.GetString(5),
+                SessionId = r.IsNull(5) ? null : r.GetString(5),
                 MandateJti = r.GetString(6),
                 HumanEmail = r.GetString(7),
                 TaskId = r.GetString(8),
@@ -202,8 +192,8 @@ internal sealed class SqliteLeaseStore : ILeaseStore
                 Ttl = TimeSpan.FromTicks(r.GetInt64(11)),
                 MaxTtl = TimeSpan.FromTicks(r.GetInt64(12)),
                 Renewals = r.GetInt32(13),
-                RevokedAt = r.IsDBNull(14) ? null : Time.Read(r.GetString(14)),
-                RevocationReason = r.IsDBNull(15) ? null : r.GetString(15),
+                RevokedAt = r.IsNull(14) ? null : Time.Read(r.GetString(14)),
+                RevocationReason = r.IsNull(15) ? null : r.GetString(15),
                 Details = ReadDetails(r.GetString(16)),
             });
         }

@@ -1,28 +1,24 @@
 using Mandate.Core.Audit;
-using Microsoft.Data.Sqlite;
+using Mandate.Storage.Sqlite.Sql;
 
 namespace Mandate.Storage.Sqlite;
 
 /// <summary>Reads the stored complete-subtree hashes of the audit log's Merkle tree.</summary>
 internal sealed class SqliteNodeSource : IStoredMerkleNodes
 {
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction? _tx;
+    private readonly Database _database;
 
-    public SqliteNodeSource(SqliteConnection connection, SqliteTransaction? tx = null)
+    public SqliteNodeSource(Database database)
     {
-        _connection = connection;
-        _tx = tx;
+        _database = database;
     }
 
     public byte[] GetNodeHash(int level, long index)
     {
-        using var cmd = _connection.CreateCommand();
-        cmd.Transaction = _tx;
-        cmd.CommandText = "SELECT hash FROM audit_nodes WHERE level = $l AND idx = $i";
-        cmd.Parameters.AddWithValue("$l", level);
-        cmd.Parameters.AddWithValue("$i", index);
-        return cmd.ExecuteScalar() as byte[] ?? throw Missing(level, index);
+        using var cmd = _database.Command("SELECT hash FROM audit_nodes WHERE level = $l AND idx = $i");
+        cmd.Bind("$l", level);
+        cmd.Bind("$i", index);
+        return cmd.Scalar() as byte[] ?? throw Missing(level, index);
     }
 
     public static Core.Storage.StoreException Missing(int level, long index) =>
@@ -30,11 +26,9 @@ internal sealed class SqliteNodeSource : IStoredMerkleNodes
 
     public IEnumerable<StoredNode> ReadLevel(int level)
     {
-        using var cmd = _connection.CreateCommand();
-        cmd.Transaction = _tx;
-        cmd.CommandText = "SELECT idx, hash FROM audit_nodes WHERE level = $l ORDER BY idx";
-        cmd.Parameters.AddWithValue("$l", level);
-        using var r = cmd.ExecuteReader();
+        using var cmd = _database.Command("SELECT idx, hash FROM audit_nodes WHERE level = $l ORDER BY idx");
+        cmd.Bind("$l", level);
+        using var r = cmd.Query();
         while (r.Read())
         {
             // A hash edited into another type is still a (wrong) hash, never a crash of the verifier.

@@ -1,17 +1,17 @@
 using Mandate.Core.Audit;
 using Mandate.Core.Storage;
-using Microsoft.Data.Sqlite;
+using Mandate.Storage.Sqlite.Sql;
 
 namespace Mandate.Storage.Sqlite;
 
 internal sealed class SqliteProviderStore : IProviderStore
 {
-    private readonly SqliteConnection _connection;
+    private readonly Database _database;
     private readonly SqliteAuditLog _audit;
 
-    public SqliteProviderStore(SqliteConnection connection, SqliteAuditLog audit)
+    public SqliteProviderStore(Database database, SqliteAuditLog audit)
     {
-        _connection = connection;
+        _database = database;
         _audit = audit;
     }
 
@@ -19,17 +19,14 @@ internal sealed class SqliteProviderStore : IProviderStore
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(recorded);
-        return SqliteWrites.Write(_connection, "provider store", tx =>
+        return SqliteWrites.Write(_database, "provider store", tx =>
         {
-            using var cmd = SqliteWrites.Command(
-                _connection,
-                "INSERT INTO providers (name, kind, config, created_at) VALUES ($name, $kind, $config, $at) ON CONFLICT (name) DO NOTHING",
-                tx);
-            cmd.Parameters.AddWithValue("$name", provider.Name);
-            cmd.Parameters.AddWithValue("$kind", provider.Kind);
-            cmd.Parameters.AddWithValue("$config", provider.Config.ToArray());
-            cmd.Parameters.AddWithValue("$at", Time.Write(provider.CreatedAt));
-            if (cmd.ExecuteNonQuery() != 1)
+            using var cmd = _database.Command("INSERT INTO providers (name, kind, config, created_at) VALUES ($name, $kind, $config, $at) ON CONFLICT (name) DO NOTHING");
+            cmd.Bind("$name", provider.Name);
+            cmd.Bind("$kind", provider.Kind);
+            cmd.Bind("$config", provider.Config.ToArray());
+            cmd.Bind("$at", Time.Write(provider.CreatedAt));
+            if (cmd.Execute() != 1)
             {
                 return false;
             }
@@ -41,24 +38,24 @@ internal sealed class SqliteProviderStore : IProviderStore
 
     public StoredProvider? Find(string name)
     {
-        using var cmd = SqliteWrites.Command(_connection, "SELECT name, kind, config, created_at FROM providers WHERE name = $name", null);
-        cmd.Parameters.AddWithValue("$name", name);
+        using var cmd = _database.Command("SELECT name, kind, config, created_at FROM providers WHERE name = $name");
+        cmd.Bind("$name", name);
         return Read(cmd).FirstOrDefault();
     }
 
     public IReadOnlyList<StoredProvider> List()
     {
-        using var cmd = SqliteWrites.Command(_connection, "SELECT name, kind, config, created_at FROM providers ORDER BY name", null);
+        using var cmd = _database.Command("SELECT name, kind, config, created_at FROM providers ORDER BY name");
         return Read(cmd);
     }
 
-    private static List<StoredProvider> Read(SqliteCommand cmd)
+    private static List<StoredProvider> Read(Command cmd)
     {
-        using var r = cmd.ExecuteReader();
+        using var r = cmd.Query();
         var list = new List<StoredProvider>();
         while (r.Read())
         {
-            list.Add(new StoredProvider(r.GetString(0), r.GetString(1), (byte[])r.GetValue(2), Time.Read(r.GetString(3))));
+            list.Add(new StoredProvider(r.GetString(0), r.GetString(1), r.GetBytes(2), Time.Read(r.GetString(3))));
         }
 
         return list;

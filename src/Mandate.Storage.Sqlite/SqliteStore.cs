@@ -1,6 +1,6 @@
 using Mandate.Core.Audit;
 using Mandate.Core.Storage;
-using Microsoft.Data.Sqlite;
+using Mandate.Storage.Sqlite.Sql;
 
 namespace Mandate.Storage.Sqlite;
 
@@ -22,22 +22,22 @@ public sealed class SqliteStore : IMandateStore
     /// </summary>
     public const long WalTrimBytes = 128 * 1024;
 
-    private readonly SqliteConnection _connection;
+    private readonly Database _database;
     private readonly string _path;
     private readonly SqliteAuditLog _audit;
 
-    private SqliteStore(SqliteConnection connection, string path, AuditKeys keys, TimeProvider time)
+    private SqliteStore(Database database, string path, AuditKeys keys, TimeProvider time)
     {
         _path = path;
-        _connection = connection;
-        var audit = new SqliteAuditLog(connection, keys, time);
+        _database = database;
+        var audit = new SqliteAuditLog(database, keys, time);
         _audit = audit;
         Audit = audit;
-        Agents = new SqliteAgentStore(connection, audit);
-        Mandates = new SqliteMandateStore(connection, audit);
-        Leases = new SqliteLeaseStore(connection, audit);
-        Secrets = new SqliteSecretStore(connection, audit);
-        Providers = new SqliteProviderStore(connection, audit);
+        Agents = new SqliteAgentStore(database, audit);
+        Mandates = new SqliteMandateStore(database, audit);
+        Leases = new SqliteLeaseStore(database, audit);
+        Secrets = new SqliteSecretStore(database, audit);
+        Providers = new SqliteProviderStore(database, audit);
     }
 
     public IAgentStore Agents { get; }
@@ -56,65 +56,61 @@ public sealed class SqliteStore : IMandateStore
     public static SqliteStore Open(string path, AuditKeys keys, TimeProvider? time = null)
     {
         SqliteNative.PreferBesideTheProgram();
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
-        }.ToString());
+        Database database;
         try
         {
-            connection.Open();
+            database = Database.Open(path);
+        }
+        catch (SqliteError e)
+        {
+            throw new StoreException($"The store {path} cannot be opened: {e.Describe()}", e);
+        }
 
+        try
+        {
             // Each hook is a short process and usually the only connection: closing would checkpoint the WAL
             // into the database file (copy and fsync) every time. Durability does not need it (a commit is
             // fsynced to the WAL); Dispose truncates the WAL once it passes WalTrimBytes instead.
-            SQLitePCL.raw.sqlite3_db_config(connection.Handle, SQLitePCL.raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
+            SQLitePCL.raw.sqlite3_db_config(database.Handle, SQLitePCL.raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             while (true)
             {
                 try
                 {
-                    Prepare(connection);
+                    Prepare(database);
                     break;
                 }
-                catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && clock.Elapsed < SqliteWrites.BusyDeadline)
+                catch (SqliteError e) when (e.IsBusy && clock.Elapsed < SqliteWrites.BusyDeadline)
                 {
                     Thread.Sleep(System.Security.Cryptography.RandomNumberGenerator.GetInt32(2, 20)); // a WAL being recovered after a killed writer
                 }
             }
 
             RestrictPermissions(path);
-            return new SqliteStore(connection, path, keys, time ?? TimeProvider.System);
+            return new SqliteStore(database, path, keys, time ?? TimeProvider.System);
         }
-        catch (SqliteException e)
+        catch (SqliteError e)
         {
-            connection.Dispose();
-            throw new StoreException($"The store {path} cannot be opened: {SqliteWrites.Describe(e)}", e);
+            database.Dispose();
+            throw new StoreException($"The store {path} cannot be opened: {e.Describe()}", e);
         }
         catch (StoreException)
         {
             // A schema newer than this binary: do not leave the file open behind the refusal.
-            connection.Dispose();
+            database.Dispose();
             throw;
         }
     }
 
-    private static void Prepare(SqliteConnection connection)
+    private static void Prepare(Database database)
     {
-        using (var pragmas = connection.CreateCommand())
-        {
-            pragmas.CommandText = $"""
-                PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};
-                PRAGMA journal_mode = WAL;
-                PRAGMA synchronous = FULL;
-                PRAGMA foreign_keys = ON;
-                """;
-            pragmas.ExecuteNonQuery();
-        }
-
-        Migrations.Apply(connection);
+        database.ExecuteScript($"""
+            PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = FULL;
+            PRAGMA foreign_keys = ON;
+            """);
+        Migrations.Apply(database);
     }
 
     private static void RestrictPermissions(string path)
@@ -129,7 +125,7 @@ public sealed class SqliteStore : IMandateStore
     {
         _audit.Dispose();
         TrimWal();
-        _connection.Dispose();
+        _database.Dispose();
     }
 
     /// <summary>
@@ -147,11 +143,9 @@ public sealed class SqliteStore : IMandateStore
                 return;
             }
 
-            using var cmd = _connection.CreateCommand();
-            cmd.CommandText = "PRAGMA busy_timeout = 0; PRAGMA wal_checkpoint(TRUNCATE);";
-            cmd.ExecuteNonQuery();
+            _database.ExecuteScript("PRAGMA busy_timeout = 0; PRAGMA wal_checkpoint(TRUNCATE);");
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is SqliteError or IOException or UnauthorizedAccessException)
         {
             // Nothing is lost: every commit is already durable in the WAL.
         }
