@@ -1,6 +1,7 @@
 using System.Text;
 using Mandate.Cedar.Evaluation;
 using Mandate.Cedar.Parsing;
+using Mandate.Cedar.Validation;
 
 namespace Mandate.Cedar;
 
@@ -28,8 +29,57 @@ public static class Formatter
         return sb.ToString();
     }
 
-    /// <summary>Formats Cedar policy text; throws <see cref="CedarParseException"/> if it does not parse.</summary>
-    public static string Format(string policyText) => Format(PolicySet.Parse(policyText));
+    /// <summary>
+    /// Formats Cedar policy text, keeping its <c>//</c> comments: those between policies stay above the policy
+    /// that follows, one after a policy's <c>;</c> on its line stays there, and those inside a policy, whose place
+    /// in the reformatted policy cannot be kept, move above it. Throws <see cref="CedarParseException"/> if the
+    /// text does not parse.
+    /// </summary>
+    public static string Format(string policyText)
+    {
+        var policies = PolicySet.Parse(policyText);
+        var comments = new List<Comment>();
+        var spans = PolicyPositions.Locate(Lexer.Tokenize(policyText, comments));
+        var written = policies.Policies.Where(p => p.TemplateId is null).ToList();
+        if (comments.Count == 0 || spans.Count != written.Count)
+        {
+            return Format(policies);
+        }
+
+        var layout = CommentLayout.Place(comments, spans);
+        var sb = new StringBuilder();
+        for (var i = 0; i < written.Count; i++)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append('\n');
+            }
+
+            foreach (var comment in layout.Above[i])
+            {
+                sb.Append(comment).Append('\n');
+            }
+
+            Append(sb, written[i]);
+            if (layout.After[i] is { } after)
+            {
+                sb.Length--;
+                sb.Append(' ').Append(after).Append('\n');
+            }
+        }
+
+        if (layout.End.Count > 0 && sb.Length > 0)
+        {
+            sb.Append('\n');
+        }
+
+        foreach (var comment in layout.End)
+        {
+            sb.Append(comment).Append('\n');
+        }
+
+        return sb.ToString();
+    }
 
     public static string Format(Policy policy)
     {

@@ -40,6 +40,55 @@ public sealed class FormatterTests(CorpusFixture corpus)
     }
 
     [Fact]
+    public void Format_KeepsEveryComment_AndIsIdempotent()
+    {
+        const string text = """
+            // Source code is readable by the dev team.
+            // (two lines)
+            @id("read") permit(principal in Team::"dev", action, resource) // scope: all actions
+            when { resource.path like "/src/*" }; // trailing note
+
+            forbid(principal, action, resource) when {
+              // secrets: never
+              resource.path like "*.env" || resource.url like "http://*" // the "//" in the string is not a comment
+            };
+            // the end
+            """;
+        const string expected = """
+            // Source code is readable by the dev team.
+            // (two lines)
+            // scope: all actions
+            @id("read")
+            permit (
+              principal in Team::"dev",
+              action,
+              resource
+            )
+            when { resource.path like "/src/*" }; // trailing note
+
+            // secrets: never
+            // the "//" in the string is not a comment
+            forbid (
+              principal,
+              action,
+              resource
+            )
+            when { resource.path like "*.env" || resource.url like "http://*" };
+
+            // the end
+
+            """;
+        var once = Formatter.Format(text);
+        Assert.Equal(expected.ReplaceLineEndings("\n"), once);
+        Assert.Equal(once, Formatter.Format(once));
+        Assert.Equal(Formatter.Format(PolicySet.Parse(text)), Formatter.Format(PolicySet.Parse(once)));
+    }
+
+    [Fact]
+    public void Format_OfOnlyComments_KeepsThem() =>
+        Assert.Equal("// nothing yet\n", Formatter.Format("// nothing yet\n"));
+
+    [Fact]
     public void Format_OfEveryCorpusPolicy_ReparsesAndAuthorizesIdentically()
     {
         var files = Directory.GetFiles(Path.Combine(corpus.CorpusRoot, "corpus-tests"), "*.json")

@@ -3,7 +3,8 @@ namespace Mandate.Cedar.Parsing;
 /// <summary>Splits policy text into tokens with 1-based line and column positions.</summary>
 internal static class Lexer
 {
-    public static List<Token> Tokenize(string text)
+    /// <summary>The tokens of <paramref name="text"/>; its <c>//</c> comments are added to <paramref name="comments"/> when one is given.</summary>
+    public static List<Token> Tokenize(string text, List<Comment>? comments = null)
     {
         var tokens = new List<Token>(Math.Min((text.Length / 5) + 16, 8192)); // about a token per five characters: few regrowths
         var i = 0;
@@ -27,10 +28,13 @@ internal static class Lexer
                 }
                 else if (c == '/' && i + 1 < text.Length && text[i + 1] == '/')
                 {
+                    var commentStart = i;
                     while (i < text.Length && text[i] != '\n' && text[i] != '\r')
                     {
                         i++;
                     }
+
+                    comments?.Add(new Comment(text[commentStart..i].TrimEnd(), line, commentStart - lineStart + 1));
                 }
                 else
                 {

@@ -5,11 +5,14 @@ namespace Mandate.Cedar.Validation;
 /// <summary>Where each policy of a policy text is: its tokens, from its first annotation or its effect to its <c>;</c>.</summary>
 internal static class PolicyPositions
 {
-    public static List<List<Token>> Locate(string text)
+    public static List<List<Token>> Locate(string text) => Locate(Lexer.Tokenize(text));
+
+    /// <summary>The tokens of a policy text, as <see cref="Lexer.Tokenize"/> gives them, split policy by policy.</summary>
+    public static List<List<Token>> Locate(List<Token> tokens)
     {
         var policies = new List<List<Token>>();
         List<Token>? current = null;
-        foreach (var token in Lexer.Tokenize(text))
+        foreach (var token in tokens)
         {
             if (token.Kind == TokenKind.End)
             {
