@@ -20,7 +20,7 @@ internal static partial class PolicyCommand
         validate.SetHandler(Validate);
         var test = new Command("test", "Run integration tests (cedar-integration-tests format) and report each request.") { Tests };
         test.SetHandler(Test);
-        var format = new Command("format", "Print a policy file in canonical form.") { File, Write };
+        var format = new Command("format", "Print a policy file in canonical form, its comments kept.") { File, Write };
         format.SetHandler(Format);
         var policy = new Command("policy", "Validate, evaluate, test and format Cedar policies; show the guardrails, the schema and the mode.") { validate, CreateEval(), test, format };
         foreach (var command in CreateGuardrailCommands())
@@ -34,15 +34,17 @@ internal static partial class PolicyCommand
     private static int Validate(ParseResult parse, CliContext ctx)
     {
         var files = PolicyFiles.Expand(parse.GetValue(Files)!);
-        var policies = PolicyFiles.Load(files, out var problems);
+        var policies = PolicyFiles.Load(files, out var problems, out var parsed);
+        IReadOnlyList<string> warnings = [];
         if (policies.IsSuccess && parse.GetValue(Schema) is { } schemaPath)
         {
-            problems = PolicyFiles.Validate(files, schemaPath);
+            (problems, warnings) = PolicyFiles.Validate(parsed, schemaPath);
             if (problems.Count > 0)
             {
                 policies = new MandateError(ErrorCodes.PolicyParseFailed, $"{problems.Count} validation error(s) against {schemaPath}.", "Fix each error listed above (file:line:column), or the schema.");
             }
         }
+
         if (ctx.Output.Json)
         {
             ctx.Output.Out.WriteLine(new JsonObject
@@ -51,13 +53,14 @@ internal static partial class PolicyCommand
                 ["files"] = files.Count,
                 ["policies"] = policies.IsSuccess ? policies.Value.Policies.Count : 0,
                 ["errors"] = new JsonArray([.. problems.Select(p => (JsonNode?)p)]),
+                ["warnings"] = new JsonArray([.. warnings.Select(w => (JsonNode?)w)]),
             }.ToJsonString());
         }
         else
         {
-            foreach (var problem in problems)
+            foreach (var line in problems.Concat(warnings))
             {
-                ctx.Output.Out.WriteLine(problem);
+                ctx.Output.Out.WriteLine(line);
             }
         }
 
@@ -124,13 +127,13 @@ internal static partial class PolicyCommand
     private static int Format(ParseResult parse, CliContext ctx)
     {
         var path = parse.GetValue(File)!;
-        var policies = PolicyFiles.Load([path], out var problems);
+        var policies = PolicyFiles.Load([path], out var problems, out var parsed);
         if (!policies.IsSuccess)
         {
             return ctx.Output.Fail(PolicyFiles.WithProblems(policies.Error, problems));
         }
 
-        var formatted = Formatter.Format(policies.Value);
+        var formatted = Formatter.Format(parsed[0].Text); // from the text, so that its comments are kept
         if (parse.GetValue(Write))
         {
             System.IO.File.WriteAllText(path, formatted);

@@ -138,4 +138,55 @@ public sealed class PolicyCommandTests
         Assert.Contains("policy1", bad.Stdout, StringComparison.Ordinal);
         Assert.Contains("size", bad.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SeveralFilesWithoutIds_AreOneSet_WhosePoliciesAreNamedByFile()
+    {
+        using var home = new TempHome();
+        File.WriteAllText(home.PathOf("a.cedar"), "permit(principal, action == Action::\"read\", resource) when { resource.path like \"/src/*\" };\n");
+        File.WriteAllText(home.PathOf("b.cedar"), "forbid(principal, action, resource) when { resource.path like \"*.env\" };\n");
+        File.WriteAllText(home.PathOf("entities.json"), EntitiesJson);
+        File.WriteAllLines(home.PathOf("requests.jsonl"),
+        [
+            """{"principal":{"type":"User","id":"jane"},"action":{"type":"Action","id":"read"},"resource":{"type":"File","id":"code"},"context":{}}""",
+            """{"principal":{"type":"User","id":"jane"},"action":{"type":"Action","id":"read"},"resource":{"type":"File","id":"secret"},"context":{}}""",
+        ]);
+
+        var valid = (await home.RunAsync("policy", "validate", home.PathOf("a.cedar"), home.PathOf("b.cedar"))).AssertSuccess();
+        var eval = (await home.RunAsync("policy", "eval", "--policies", home.PathOf("a.cedar"), home.PathOf("b.cedar"), "--entities", home.PathOf("entities.json"), "--requests", home.PathOf("requests.jsonl"))).AssertSuccess();
+
+        Assert.Contains("2 policies in 2 file(s)", valid.Stdout, StringComparison.Ordinal);
+        var lines = eval.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(home.PathOf("a.cedar") + "#policy0", lines[0].GetProperty("reasons")[0].GetString());
+        Assert.Equal(home.PathOf("b.cedar") + "#policy0", lines[1].GetProperty("reasons")[0].GetString());
+    }
+
+    [Fact]
+    public async Task IdAnnotations_NameThePolicies_AndAnIdUsedTwiceIsAnErrorAtBothPlaces()
+    {
+        using var home = new TempHome();
+        File.WriteAllText(home.PathOf("a.cedar"), "@id(\"read-src\")\npermit(principal, action == Action::\"read\", resource) when { resource.path like \"/src/*\" };\n");
+        File.WriteAllText(home.PathOf("b.cedar"), "forbid(principal, action, resource);\n@id(\"read-src\")\nforbid(principal, action, resource);\n");
+        File.WriteAllText(home.PathOf("entities.json"), EntitiesJson);
+        File.WriteAllText(home.PathOf("requests.jsonl"), """{"principal":{"type":"User","id":"jane"},"action":{"type":"Action","id":"read"},"resource":{"type":"File","id":"code"},"context":{}}""" + "\n");
+
+        var eval = (await home.RunAsync("policy", "eval", "--policies", home.PathOf("a.cedar"), "--entities", home.PathOf("entities.json"), "--requests", home.PathOf("requests.jsonl"))).AssertSuccess();
+        var duplicate = (await home.RunAsync("policy", "validate", home.PathOf("a.cedar"), home.PathOf("b.cedar"))).AssertError(1, "MDT4001");
+
+        Assert.Equal("read-src", JsonDocument.Parse(eval.Stdout).RootElement.GetProperty("reasons")[0].GetString());
+        Assert.Contains(home.PathOf("b.cedar") + ":2: policy id `read-src` is already used by the policy at " + home.PathOf("a.cedar") + ":1", duplicate.Stdout, StringComparison.Ordinal);
+        duplicate.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public async Task Format_KeepsTheComments()
+    {
+        using var home = new TempHome();
+        File.WriteAllText(home.PathOf("p.cedar"), "// why this rule exists\npermit(principal, action, resource) when { context.ok }; // note\n");
+
+        var formatted = (await home.RunAsync("policy", "format", home.PathOf("p.cedar"))).AssertSuccess().Stdout;
+
+        Assert.StartsWith("// why this rule exists\npermit (", formatted, StringComparison.Ordinal);
+        Assert.Contains("when { context.ok }; // note", formatted, StringComparison.Ordinal);
+    }
 }
