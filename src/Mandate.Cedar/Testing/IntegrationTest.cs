@@ -113,8 +113,11 @@ public sealed class IntegrationTest
     private static IntegrationTestRequest ParseRequest(JsonElement request, int index)
     {
         var description = First(request, "description", "desc") is { ValueKind: JsonValueKind.String } d ? d.GetString()! : "request " + index;
-        var decisionText = First(request, "decision") is { ValueKind: JsonValueKind.String } dec ? dec.GetString()! : "deny";
-        var decision = string.Equals(decisionText, "allow", StringComparison.OrdinalIgnoreCase) ? Decision.Allow : Decision.Deny;
+        // A missing or misspelt decision is an error, not an expected deny: a typo must not make a test pass.
+        var decisionText = First(request, "decision") is { ValueKind: JsonValueKind.String } dec ? dec.GetString()! : null;
+        var decision = string.Equals(decisionText, "allow", StringComparison.OrdinalIgnoreCase) ? Decision.Allow
+            : string.Equals(decisionText, "deny", StringComparison.OrdinalIgnoreCase) ? Decision.Deny
+            : throw new CedarJsonException($"request \"{description}\" needs \"decision\": \"allow\" or \"deny\"" + (decisionText is null ? "" : $", not \"{decisionText}\""));
         var validate = !(request.TryGetProperty("validateRequest", out var vr) && vr.ValueKind == JsonValueKind.False);
         var reasons = PolicyIds(First(request, "reason", "reasons"));
         var errors = PolicyIds(First(request, "errors", "errorPolicies", "errorPolicyIds"));

@@ -67,6 +67,16 @@ public sealed class IntegrationTestRunnerTests : IDisposable
         Assert.Contains("schema s.cedarschema", result.LoadError, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(", \"decision\": \"alow\"")]
+    public void Load_ARequestWithoutAnAllowOrDenyDecision_IsRefused(string decision)
+    {
+        var path = Write("""{"policies": "p.cedar", "entities": "e.json", "requests": [{"description": "d", "principal": {"type": "User", "id": "alice"}, "action": {"type": "Action", "id": "a"}, "resource": {"type": "R", "id": "r"}, "context": {}""" + decision + "}]}");
+        var error = Assert.Throws<CedarJsonException>(() => IntegrationTest.Load(path));
+        Assert.Contains("\"decision\"", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_InvalidTestJson_IsACedarJsonException()
     {
