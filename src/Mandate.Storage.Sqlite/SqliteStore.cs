@@ -22,6 +22,8 @@ public sealed class SqliteStore : IMandateStore
     /// </summary>
     public const long WalTrimBytes = 128 * 1024;
 
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     private readonly Database _database;
     private readonly string _path;
     private readonly SqliteAuditLog _audit;
@@ -59,11 +61,12 @@ public sealed class SqliteStore : IMandateStore
         Database database;
         try
         {
+            CreateOwnerOnly(path);
             database = Database.Open(path);
         }
-        catch (SqliteError e)
+        catch (Exception e) when (e is SqliteError or IOException or UnauthorizedAccessException)
         {
-            throw new StoreException($"The store {path} cannot be opened: {e.Describe()}", e);
+            throw new StoreException($"The store {path} cannot be opened: {(e as SqliteError)?.Describe() ?? e.Message}", e);
         }
 
         try
@@ -113,11 +116,37 @@ public sealed class SqliteStore : IMandateStore
         Migrations.Apply(database);
     }
 
+    /// <summary>
+    /// Creates a missing database file readable by its owner only, before SQLite opens it: SQLite gives the WAL and
+    /// the shared-memory file it creates beside it the database's own mode, and they hold the same rows.
+    /// </summary>
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path))
+        {
+            return;
+        }
+
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.Write, UnixCreateMode = OwnerOnly };
+        using (new FileStream(path, options))
+        {
+        }
+    }
+
+    /// <summary>Makes a database that others can read (one made before <see cref="CreateOwnerOnly"/>) private, with its WAL and shm.</summary>
     private static void RestrictPermissions(string path)
     {
-        if (!OperatingSystem.IsWindows() && File.Exists(path))
+        if (OperatingSystem.IsWindows() || File.GetUnixFileMode(path) == OwnerOnly)
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            return;
+        }
+
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            if (File.Exists(file))
+            {
+                File.SetUnixFileMode(file, OwnerOnly);
+            }
         }
     }
 

@@ -102,18 +102,52 @@ public sealed class MigrationsTests : IDisposable
     }
 
     [Fact]
-    public void Open_SetsPrivateFileMode()
+    public void Open_SetsPrivateFileMode_OnTheDatabaseAndItsWalAndShm()
     {
         if (OperatingSystem.IsWindows())
         {
             return;
         }
 
+        using (var store = _db.Open())
+        {
+            store.Audit.Append(TestData.Event("agent.register", "agt_1"));
+            foreach (var file in new[] { _db.Path, _db.Path + "-wal", _db.Path + "-shm" })
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            }
+        }
+    }
+
+    [Fact]
+    public void Open_MakesPrivate_ADatabaseLeftReadableByOthers()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using (var store = _db.Open())
+        {
+            store.Audit.Append(TestData.Event("agent.register", "agt_1"));
+        }
+
+        var readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        var files = new[] { _db.Path, _db.Path + "-wal", _db.Path + "-shm" }.Where(File.Exists).ToList();
+        Assert.Contains(_db.Path + "-wal", files);
+        foreach (var file in files)
+        {
+            File.SetUnixFileMode(file, readable);
+        }
+
         using (_db.Open())
         {
         }
 
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_db.Path));
+        foreach (var file in files)
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
     }
 
     [Fact]
