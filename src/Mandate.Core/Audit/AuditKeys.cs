@@ -46,8 +46,8 @@ public sealed class AuditKeys : IDisposable
         CheckpointSigner? created = null;
         if (File.Exists(logKeyPath))
         {
-            var text = File.ReadAllText(logKeyPath).Trim();
-            load = () => CheckpointSigner.TryParse(text, out var parsed, out var error)
+            // Read when the first checkpoint is signed (one append in a thousand), not by every hook process.
+            load = () => CheckpointSigner.TryParse(File.ReadAllText(logKeyPath).Trim(), out var parsed, out var error)
                 ? parsed
                 : throw new CryptographicException($"{logKeyPath} is not a valid signer key: {error}");
         }
@@ -61,7 +61,7 @@ public sealed class AuditKeys : IDisposable
         byte[] hmac;
         if (File.Exists(hmacPath))
         {
-            hmac = Convert.FromBase64String(File.ReadAllText(hmacPath).Trim());
+            hmac = Convert.FromBase64String(System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(hmacPath)).Trim());
         }
         else
         {
