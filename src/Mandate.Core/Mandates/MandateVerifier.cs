@@ -138,18 +138,19 @@ public sealed partial class MandateVerifier
 
     private MandateVerification? CheckTimes(MandateClaims claims)
     {
+        // Differences, not sums: a time claim may be the last second a DateTimeOffset holds, and adding the skew to it would throw.
         var now = _time.GetUtcNow();
-        if (now > claims.ExpiresAt + Skew)
+        if (now - claims.ExpiresAt > Skew)
         {
             return Fail(MandateCheck.Expiry, $"the mandate expired at {claims.ExpiresAt:u}");
         }
 
-        if (claims.NotBefore > now + Skew)
+        if (claims.NotBefore - now > Skew)
         {
             return Fail(MandateCheck.NotBefore, $"the mandate is not valid before {claims.NotBefore:u} (nbf)");
         }
 
-        return claims.IssuedAt > now + Skew ? Fail(MandateCheck.IssuedAt, $"the mandate claims to be issued in the future, at {claims.IssuedAt:u} (iat)") : null;
+        return claims.IssuedAt - now > Skew ? Fail(MandateCheck.IssuedAt, $"the mandate claims to be issued in the future, at {claims.IssuedAt:u} (iat)") : null;
     }
 
     private static MandateVerification? CheckAudience(MandateClaims claims, string? audience)
