@@ -57,7 +57,17 @@ internal static class MandateCli
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
         {
-            return new MandateError(ErrorCodes.InputUnreadable, $"Cannot read an X.509 certificate from {path}: {e.GetType().Name}.", "Pass the svid.pem written by 'mandate svid x509'.");
+            return new MandateError(ErrorCodes.InputUnreadable, $"Cannot read an X.509 certificate from {path}: {WhyUnreadable(path, e)}.", "Pass the svid.pem written by 'mandate svid x509'.");
         }
     }
+
+    // The runtime's messages are resource keys in the Native AOT build (UseSystemResourceKeys), so the reason is ours.
+    private static string WhyUnreadable(string path, Exception e) => e switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "no such file",
+        UnauthorizedAccessException when Directory.Exists(path) => "it is a folder, not a file",
+        UnauthorizedAccessException => "permission denied",
+        IOException => "the file cannot be read",
+        _ => "it holds no PEM certificate ('-----BEGIN CERTIFICATE-----')",
+    };
 }

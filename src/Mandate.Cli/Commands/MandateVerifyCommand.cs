@@ -102,28 +102,37 @@ internal static class MandateVerifyCommand
         }
 
         var w = ctx.Output.Out;
-        w.WriteLine($"mandate {Text(payload["jti"])}  ({verdict})");
-        w.WriteLine($"  task     {Text(payload["task"]?["id"])}: {Text(payload["task"]?["purpose"])}");
-        w.WriteLine($"  for      {Text(payload["sub"])}, issued by {Text(payload["iss"])}");
-        w.WriteLine($"  expires  {Time(payload["exp"])}{(payload["cnf"] is null ? "" : "   bound to an X.509-SVID")}");
-        var chain = payload["delegation_chain"] as JsonArray ?? [];
+        var task = Member(payload, "task");
+        w.WriteLine($"mandate {Text(Member(payload, "jti"))}  ({verdict})");
+        w.WriteLine($"  task     {Text(Member(task, "id"))}: {Text(Member(task, "purpose"))}");
+        w.WriteLine($"  for      {Text(Member(payload, "sub"))}, issued by {Text(Member(payload, "iss"))}");
+        w.WriteLine($"  expires  {Time(Member(payload, "exp"))}{(Member(payload, "cnf") is null ? "" : "   bound to an X.509-SVID")}");
+        var chain = Member(payload, "delegation_chain") as JsonArray ?? [];
         for (var i = 0; i < chain.Count; i++)
         {
-            var hop = chain[i]!;
+            var hop = chain[i];
             var indent = new string(' ', 2 + (2 * i));
-            w.WriteLine($"{indent}└─ {Text(hop["delegator"])} → {Text(hop["delegatee"])}");
-            w.WriteLine($"{indent}   scope {Text(hop["scope"])}");
-            w.WriteLine($"{indent}   from {Time(hop["iat"])} until {Time(hop["exp"])}  (jti {Text(hop["jti"])})");
+            w.WriteLine($"{indent}└─ {Text(Member(hop, "delegator"))} → {Text(Member(hop, "delegatee"))}");
+            w.WriteLine($"{indent}   scope {Text(Member(hop, "scope"))}");
+
+            // A hop carries no purpose in the token; a mandate issued here has its purpose on record.
+            if (service.IsSuccess && Member(hop, "jti") is JsonValue jti && StringOf(jti) is { } id && service.Value.Find(id) is { } record)
+            {
+                w.WriteLine($"{indent}   for   {record.Purpose}");
+            }
+
+            w.WriteLine($"{indent}   from {Time(Member(hop, "iat"))} until {Time(Member(hop, "exp"))}  (jti {Text(Member(hop, "jti"))})");
         }
 
-        if (payload["constraints"] is JsonObject constraints)
+        if (Member(payload, "constraints") is JsonObject constraints)
         {
-            w.WriteLine($"  constraints {constraints.ToJsonString()}");
+            w.WriteLine($"  constraints {Text(constraints)}");
         }
 
         return ExitCodes.Success;
     }
 
+    /// <summary>The payload as JSON, untrusted: strict enough (UTF-8, no repeated member) that reading it later cannot throw.</summary>
     private static JsonObject? Decode(string token)
     {
         var parts = token.Split('.');
@@ -132,17 +141,32 @@ internal static class MandateVerifyCommand
             return null;
         }
 
+        var bytes = Base64Url.DecodeFromChars(parts[1]);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+
         try
         {
-            return JsonNode.Parse(Base64Url.DecodeFromChars(parts[1])) as JsonObject;
+            var payload = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 64 }) as JsonObject;
+
+            // Writing it once finds an escaped lone surrogate ("\ud800"), a string no reader can return.
+            _ = payload?.ToJsonString();
+            return payload;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return null;
         }
     }
 
-    private static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToJsonString() ?? "-";
+    /// <summary>A member of an object; null when <paramref name="node"/> is not an object (a hostile token may put anything anywhere).</summary>
+    private static JsonNode? Member(JsonNode? node, string name) => node is JsonObject o && o.TryGetPropertyValue(name, out var value) ? value : null;
+
+    private static string Text(JsonNode? node) => node is JsonValue v && StringOf(v) is { } s ? s : node?.ToJsonString() ?? "-";
+
+    private static string? StringOf(JsonValue value) => value.TryGetValue<string>(out var s) ? s : null;
 
     private static string Time(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<long>(out var seconds) && seconds is >= 0 and < 253402300799

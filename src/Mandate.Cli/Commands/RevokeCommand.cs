@@ -53,7 +53,18 @@ internal static class RevokeCommand
             return ExitCodes.Success;
         }
 
-        ctx.Output.Out.WriteLine(revoked.Value.Count == 0 ? "Nothing to revoke: those mandates were already revoked." : $"Revoked {revoked.Value.Count} mandate(s):");
+        if (revoked.Value.Count == 0)
+        {
+            // Selectors combine (a task and an agent: that agent's mandates of that task), so nothing may match at all.
+            ctx.Output.Out.WriteLine(service.Value.List(filter).Count == 0
+                ? $"Nothing to revoke: no mandate matches {Describe(parse)}. List mandates with 'mandate list'."
+                : "Nothing to revoke: those mandates were already revoked.");
+        }
+        else
+        {
+            ctx.Output.Out.WriteLine($"Revoked {revoked.Value.Count} mandate(s):");
+        }
+
         foreach (var m in revoked.Value)
         {
             ctx.Output.Out.WriteLine($"  {m.Jti}  {m.Actor}  task {m.TaskId}{(m.ParentJti is null ? "" : $"  (delegated from {m.ParentJti})")}");
@@ -66,4 +77,12 @@ internal static class RevokeCommand
 
         return ExitCodes.Success;
     }
+
+    private static string Describe(ParseResult parse) => string.Join(" and ", new[]
+    {
+        parse.GetValue(Jti) is { } jti ? $"id {jti}" : null,
+        parse.GetValue(Task) is { } task ? $"task {task}" : null,
+        parse.GetValue(Agent) is { } agent ? $"agent {agent}" : null,
+        parse.GetValue(Human) is { } human ? $"human {human}" : null,
+    }.OfType<string>());
 }

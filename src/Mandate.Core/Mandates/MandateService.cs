@@ -63,6 +63,11 @@ public sealed partial class MandateService
             return Refuse("mandate.grant.refuse", actor, request.Agent, human, spiffeId.Error, title: request.Title);
         }
 
+        if (CheckBinding(request.BindCertificate, spiffeId.Value) is { } bindError)
+        {
+            return Refuse("mandate.grant.refuse", actor, request.Agent, human, bindError, title: request.Title);
+        }
+
         var taskId = TaskId(request.Title);
         var issued = _issuer.Grant(new MandateGrant
         {
@@ -94,7 +99,7 @@ public sealed partial class MandateService
         var parent = _verifier.Verify(parentToken, new MandateVerificationOptions { PresenterCertificate = request.Presenter });
         if (!parent.IsValid)
         {
-            return Refuse("mandate.delegate.refuse", actor, request.To, null, parent.Error);
+            return Refuse("mandate.delegate.refuse", actor, request.To, null, parent.Error, known: Issued(parentToken));
         }
 
         var claims = parent.Claims;
@@ -104,6 +109,11 @@ public sealed partial class MandateService
         if (!spiffeId.IsSuccess)
         {
             return Refuse("mandate.delegate.refuse", actor, request.To, claims.HumanEmail, spiffeId.Error, claims);
+        }
+
+        if (CheckBinding(request.BindCertificate, spiffeId.Value) is { } bindError)
+        {
+            return Refuse("mandate.delegate.refuse", actor, request.To, claims.HumanEmail, bindError, claims);
         }
 
         var issued = _issuer.Delegate(claims, new MandateDelegation
@@ -121,22 +131,6 @@ public sealed partial class MandateService
 
         Store(issued.Value, claims.Jti, to.Value, actor, "mandate.delegate", null);
         return issued;
-    }
-
-    /// <summary>Verifies a token presented to this trust domain; a failure is audited.</summary>
-    public MandateVerification Verify(string token, MandateVerificationOptions options, string actor)
-    {
-        var result = _verifier.Verify(token, options);
-        if (!result.IsValid)
-        {
-            _audit.Append(Record("mandate.verify.fail", actor, null, null, null) with
-            {
-                Outcome = "rejected",
-                Details = new Dictionary<string, string?> { ["check"] = result.FailedCheck.ToString(), ["code"] = result.Error.Code, ["reason"] = result.Error.Message },
-            });
-        }
-
-        return result;
     }
 
     public IReadOnlyList<MandateRecord> List(MandateFilter filter) => _store.List(filter);
@@ -157,7 +151,7 @@ public sealed partial class MandateService
             Depth = c.Depth,
             IssuedAt = c.IssuedAt,
             ExpiresAt = c.ExpiresAt,
-            TokenSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(issued.Token))),
+            TokenSha256 = TokenHash(issued.Token),
         };
         _store.Add(record, Record(type, actor, record, agent, c) with
         {
@@ -175,12 +169,18 @@ public sealed partial class MandateService
         });
     }
 
-    /// <summary>Audits a refusal; a refused grant has no task id yet, so its title is kept to name the task.</summary>
-    private MandateError Refuse(string type, string actor, string target, string? human, MandateError error, MandateClaims? parent = null, string? title = null)
+    /// <summary>
+    /// Audits a refusal; a refused grant has no task id yet, so its title is kept to name the task. A
+    /// parent that failed verification but is a token this domain issued (<paramref name="known"/>) names its human, task and mandate.
+    /// </summary>
+    private MandateError Refuse(string type, string actor, string target, string? human, MandateError error, MandateClaims? parent = null, string? title = null, MandateRecord? known = null)
     {
-        _audit.Append(Record(type, actor, null, null, parent) with
+        human ??= known?.HumanEmail;
+        var record = Record(type, actor, known, null, parent);
+        _audit.Append(record with
         {
             OnBehalfOf = human is null ? null : "user:" + human,
+            Task = record.Task ?? (known is null ? null : new AuditTask(known.TaskId, known.Purpose)),
             Resource = target,
             Outcome = "refused",
             Details = new Dictionary<string, string?> { ["code"] = error.Code, ["reason"] = error.Message, ["title"] = title },
