@@ -39,6 +39,7 @@ public sealed class DelegationChainPropertyTests
             Assert.True(current.Claims.Scope.Covers(child.Value.Claims.Scope), $"{current.Claims.Scope} ⊒ {child.Value.Claims.Scope}");
             Assert.True(root.Claims.Scope.Covers(child.Value.Claims.Scope), $"root {root.Claims.Scope} ⊒ {child.Value.Claims.Scope}");
             Assert.True(child.Value.Claims.ExpiresAt <= current.Claims.ExpiresAt);
+            AssertRootMatchesWhatTheChildMatches(root.Claims.Scope, child.Value.Claims.Scope, random);
             var verified = f.Verifier().Verify(child.Value.Token);
             Assert.True(verified.IsValid, verified.ToString());
             for (var i = 1; i < verified.Claims.Chain.Count; i++)
@@ -67,6 +68,19 @@ public sealed class DelegationChainPropertyTests
         }
 
         return Scope.Parse(string.Join(' ', picked.Count == 0 ? [strangers[0]] : picked)).Value;
+    }
+
+    /// <summary>Not by <c>Covers</c> (the law under test) but on concrete targets: whatever the child may touch, the human's grant allows.</summary>
+    private static void AssertRootMatchesWhatTheChildMatches(Scope root, Scope child, Random random)
+    {
+        foreach (var capability in child.Capabilities)
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var target = ScopePropertyTests.Expand(capability.Pattern, random);
+                Assert.Contains(root.Capabilities, c => c.Kind == capability.Kind && c.Verb == capability.Verb && c.Pattern.IsMatch(target));
+            }
+        }
     }
 
     private static void AssertRefusalIsRight(MandateClaims parent, Scope proposal, MandateError error)

@@ -107,7 +107,7 @@ public sealed class ScopePropertyTests
     }
 
     /// <summary>A random string the pattern matches: wildcards replaced by short runs they may match.</summary>
-    private static string Expand(GlobPattern pattern, Random random)
+    internal static string Expand(GlobPattern pattern, Random random)
     {
         var text = new System.Text.StringBuilder();
         foreach (var t in pattern.Tokens)
