@@ -117,7 +117,7 @@ internal static class TargetSyntax
             {
                 if (!DecodePercentRun(raw, ref i, tokens))
                 {
-                    error = "the percent-encoding is invalid (write %XX hex bytes of UTF-8, e.g. %20 for a space)";
+                    error = "the percent-encoding is invalid or decodes to a control character (write %XX hex bytes of UTF-8, e.g. %20 for a space)";
                     return null;
                 }
             }
