@@ -81,6 +81,28 @@ internal static partial class PolicyCommand
     {
         var runner = new IntegrationTestRunner(CedarSchemaSupport.Instance, Directory.GetCurrentDirectory());
         int passed = 0, failed = 0;
+        var results = new JsonArray();
+        void Report(string file, string? description, bool ok, string detail, int count = 1)
+        {
+            if (ok)
+            {
+                passed += count;
+            }
+            else
+            {
+                failed += count;
+            }
+
+            if (ctx.Output.Json)
+            {
+                results.Add((JsonNode)new JsonObject { ["file"] = file, ["request"] = description, ["passed"] = ok, ["detail"] = detail });
+            }
+            else
+            {
+                ctx.Output.Out.WriteLine($"{(ok ? "pass" : "FAIL")} {file}: {(description is null ? detail : ok ? description : description + ": " + detail)}");
+            }
+        }
+
         foreach (var path in parse.GetValue(Tests)!)
         {
             IntegrationTest test;
@@ -90,35 +112,37 @@ internal static partial class PolicyCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or CedarJsonException or System.Text.Json.JsonException)
             {
-                ctx.Output.Out.WriteLine($"FAIL {path}: cannot be loaded: {e.Message}");
-                failed++;
+                Report(path, null, false, $"cannot be loaded: {e.Message}");
                 continue;
             }
 
             var result = runner.Run(test);
             if (result.LoadError is not null)
             {
-                ctx.Output.Out.WriteLine($"FAIL {path}: {result.LoadError}");
-                failed += Math.Max(1, test.Requests.Count);
+                Report(path, null, false, result.LoadError, Math.Max(1, test.Requests.Count));
                 continue;
             }
 
             if (result.Validation == ValidationOutcome.Mismatched)
             {
-                ctx.Output.Out.WriteLine($"FAIL {path}: shouldValidate is {test.ShouldValidate} but validation gave {(result.ValidationErrors.Count == 0 ? "no error" : string.Join("; ", result.ValidationErrors))}");
-                failed++;
+                Report(path, null, false, $"shouldValidate is {test.ShouldValidate} but validation gave {(result.ValidationErrors.Count == 0 ? "no error" : string.Join("; ", result.ValidationErrors))}");
             }
 
             foreach (var outcome in result.Requests)
             {
-                ctx.Output.Out.WriteLine(outcome.Passed
-                    ? $"pass {path}: {outcome.Request.Description}"
-                    : $"FAIL {path}: {outcome.Request.Description}: {outcome.Describe()}");
-                _ = outcome.Passed ? passed++ : failed++;
+                Report(path, outcome.Request.Description, outcome.Passed, outcome.Describe());
             }
         }
 
-        ctx.Output.Out.WriteLine($"{passed} passed, {failed} failed");
+        if (ctx.Output.Json)
+        {
+            ctx.Output.Out.WriteLine(new JsonObject { ["passed"] = passed, ["failed"] = failed, ["results"] = results }.ToJsonString());
+        }
+        else
+        {
+            ctx.Output.Out.WriteLine($"{passed} passed, {failed} failed");
+        }
+
         return failed == 0
             ? ExitCodes.Success
             : ctx.Output.Fail(new MandateError(ErrorCodes.PolicyTestFailed, $"{failed} request(s) did not give the expected answer.", "Read the FAIL lines: each shows the expected and the actual decision, reasons and errors."));
@@ -138,9 +162,14 @@ internal static partial class PolicyCommand
         {
             System.IO.File.WriteAllText(path, formatted);
         }
-        else
+        else if (!ctx.Output.Json)
         {
             ctx.Output.Out.Write(formatted);
+        }
+
+        if (ctx.Output.Json)
+        {
+            ctx.Output.Out.WriteLine(new JsonObject { ["file"] = path, ["written"] = parse.GetValue(Write), ["formatted"] = formatted }.ToJsonString());
         }
 
         return ExitCodes.Success;

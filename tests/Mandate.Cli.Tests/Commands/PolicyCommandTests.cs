@@ -106,6 +106,17 @@ public sealed class PolicyCommandTests
         Assert.Contains("pass ", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("FAIL ", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("1 passed, 1 failed", result.Stdout, StringComparison.Ordinal);
+
+        var json = await home.RunAsync("policy", "test", "--json", home.PathOf("t.json"));
+
+        Assert.Equal(1, json.ExitCode);
+        Assert.Contains("\"MDT4004\"", json.Stderr, StringComparison.Ordinal);
+        var report = JsonDocument.Parse(json.Stdout).RootElement;
+        Assert.Equal(1, report.GetProperty("passed").GetInt32());
+        Assert.Equal(1, report.GetProperty("failed").GetInt32());
+        var failure = report.GetProperty("results").EnumerateArray().Single(r => !r.GetProperty("passed").GetBoolean());
+        Assert.Equal("a wrong expectation", failure.GetProperty("request").GetString());
+        Assert.Contains("expected Allow", failure.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -188,5 +199,7 @@ public sealed class PolicyCommandTests
 
         Assert.StartsWith("// why this rule exists\npermit (", formatted, StringComparison.Ordinal);
         Assert.Contains("when { context.ok }; // note", formatted, StringComparison.Ordinal);
+        var json = (await home.RunAsync("policy", "format", "--json", home.PathOf("p.cedar"))).AssertSuccess().Stdout;
+        Assert.Equal(formatted, JsonDocument.Parse(json).RootElement.GetProperty("formatted").GetString());
     }
 }
