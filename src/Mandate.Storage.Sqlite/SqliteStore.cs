@@ -92,10 +92,10 @@ public sealed class SqliteStore : IMandateStore
             RestrictPermissions(path);
             return new SqliteStore(database, path, keys, time ?? TimeProvider.System);
         }
-        catch (SqliteError e)
+        catch (Exception e) when (e is SqliteError or IOException or UnauthorizedAccessException)
         {
             database.Dispose();
-            throw new StoreException($"The store {path} cannot be opened: {e.Describe()}", e);
+            throw new StoreException($"The store {path} cannot be opened: {(e as SqliteError)?.Describe() ?? e.Message}", e);
         }
         catch (StoreException)
         {
