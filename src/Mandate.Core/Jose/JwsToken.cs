@@ -46,7 +46,15 @@ public sealed class JwsToken : IDisposable
         return key.Verify(SigningInput, Signature);
     }
 
-    public static bool TryParse(string? token, int maxLength, out JwsToken? result, out string reason)
+    public static bool TryParse(string? token, int maxLength, out JwsToken? result, out string reason) =>
+        TryParse(token, maxLength, payloadMembersCheckedByCaller: false, out result, out reason);
+
+    /// <summary>
+    /// As <see cref="TryParse(string?, int, out JwsToken?, out string)"/>; with <paramref name="payloadMembersCheckedByCaller"/>,
+    /// repeated member names in the payload are left for the caller to refuse (a reader that walks every
+    /// member finds them for less than the parser's own check costs). The header is always checked.
+    /// </summary>
+    internal static bool TryParse(string? token, int maxLength, bool payloadMembersCheckedByCaller, out JwsToken? result, out string reason)
     {
         result = null;
         if (string.IsNullOrEmpty(token))
@@ -83,14 +91,14 @@ public sealed class JwsToken : IDisposable
             return false;
         }
 
-        if (!TryParseObject(payloadBytes, out var payload, out reason))
+        if (!TryParseObject(payloadBytes, out var payload, out reason, allowDuplicates: payloadMembersCheckedByCaller))
         {
             header!.Dispose();
             reason = "the payload " + reason;
             return false;
         }
 
-        result = new JwsToken(header!, payload!, Encoding.ASCII.GetBytes(token[..second]), signature);
+        result = new JwsToken(header!, payload!, Encoding.ASCII.GetBytes(token, 0, second), signature);
         reason = "";
         return true;
     }
@@ -108,7 +116,7 @@ public sealed class JwsToken : IDisposable
         return true;
     }
 
-    private static bool TryParseObject(byte[] json, out JsonDocument? document, out string reason)
+    private static bool TryParseObject(byte[] json, out JsonDocument? document, out string reason, bool allowDuplicates = false)
     {
         document = null;
 
@@ -122,7 +130,7 @@ public sealed class JwsToken : IDisposable
 
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = allowDuplicates });
         }
         catch (JsonException)
         {

@@ -6,7 +6,7 @@ public enum MandateCheck
     /// <summary>The token is longer than <see cref="MandateFormat.MaxTokenLength"/>.</summary>
     Size,
 
-    /// <summary>Not three base64url parts of JSON objects with unique member names.</summary>
+    /// <summary>Not three base64url parts of JSON objects (the header with unique member names; the payload's are checked with the claims).</summary>
     Format,
 
     /// <summary>A header member other than alg, kid, typ (jku, x5u, jwk, x5c and crit are named).</summary>
@@ -24,7 +24,7 @@ public enum MandateCheck
     /// <summary>The ES256 signature does not verify.</summary>
     Signature,
 
-    /// <summary>A claim is missing, malformed or unknown.</summary>
+    /// <summary>A claim is missing, malformed, unknown or repeated (at any level: act, task, a hop, constraints, cnf).</summary>
     Claims,
 
     /// <summary><c>iss</c> is not this trust domain.</summary>

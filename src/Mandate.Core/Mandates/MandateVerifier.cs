@@ -54,7 +54,8 @@ public sealed partial class MandateVerifier
             return Fail(MandateCheck.Size, $"the token is longer than {MandateFormat.MaxTokenLength} characters");
         }
 
-        if (!JwsToken.TryParse(token, MandateFormat.MaxTokenLength, out var jws, out var reason))
+        // Repeated claim names are refused by the claims reader, which walks every member anyway.
+        if (!JwsToken.TryParse(token, MandateFormat.MaxTokenLength, payloadMembersCheckedByCaller: true, out var jws, out var reason))
         {
             return Fail(MandateCheck.Format, reason);
         }

@@ -44,7 +44,14 @@ internal static partial class MandateAttacks
         A("typ in upper case", MandateCheck.Type, k => MandateForge.Sign(k.Key, k.Payload(k.Root), k.Header(("typ", "MANDATE+JWT")))),
         A("typ with application/ prefix", MandateCheck.Type, k => MandateForge.Sign(k.Key, k.Payload(k.Root), k.Header(("typ", "application/mandate+jwt")))),
         A("duplicate header names", MandateCheck.Format, k => MandateForge.Sign(k.Key, k.Payload(k.Root), $$"""{"alg":"ES256","alg":"none","kid":"{{k.Key.Kid}}","typ":"mandate+jwt"}""")),
-        A("duplicate claim names", MandateCheck.Format, k => MandateForge.Sign(k.Key, """{"sub":"user:eve@evil.dev",""" + k.Payload(k.Root)[1..])),
+        A("duplicate claim names", MandateCheck.Claims, k => MandateForge.Sign(k.Key, """{"sub":"user:eve@evil.dev",""" + k.Payload(k.Root)[1..])),
+        A("duplicate claim names, the repeat last", MandateCheck.Claims, k => MandateForge.Sign(k.Key, k.Payload(k.Root)[..^1] + ""","scope":"fs:read:**"}""")),
+        A("duplicate claim names, unsigned", MandateCheck.Signature, k => MandateForge.Assemble(k.Header(), """{"sub":"user:eve@evil.dev",""" + k.Payload(k.Root)[1..], Parts(k.Root.Token)[2])),
+        A("duplicate member in act", MandateCheck.Claims, k => MandateForge.Sign(k.Key, Repeat(k.Payload(k.Child), "\"act\":{", "\"sub\":\"spiffe://acme.dev/agent/linter/webapp\","))),
+        A("duplicate member in a hop", MandateCheck.Claims, k => MandateForge.Sign(k.Key, Repeat(k.Payload(k.Child), "[{", "\"delegator\":\"user:eve@evil.dev\","))),
+        A("duplicate member in task", MandateCheck.Claims, k => MandateForge.Sign(k.Key, Repeat(k.Payload(k.Root), "\"task\":{", "\"id\":\"OTHER-1\","))),
+        A("duplicate member in constraints", MandateCheck.Claims, k => MandateForge.Sign(k.Key, Repeat(k.Payload(k.Root), "\"constraints\":{", "\"max_depth\":8,"))),
+        A("duplicate member in cnf", MandateCheck.Claims, k => MandateForge.Sign(k.Key, Repeat(k.Payload(k.Bound), "\"cnf\":{", "\"x5t#S256\":\"" + PresenterBinding.Thumbprint(k.OtherPresenterDer) + "\","))),
         A("oversized token", MandateCheck.Size, k => k.Resign(k.Root, p => p["task"]!["purpose"] = new string('x', MandateFormat.MaxTokenLength))),
         A("signature first bit flipped", MandateCheck.Signature, k => FlipSignatureBit(k.Root.Token, 0)),
         A("signature last bit flipped", MandateCheck.Signature, k => FlipSignatureBit(k.Root.Token, 511)),
@@ -68,6 +75,14 @@ internal static partial class MandateAttacks
     ];
 
     private static string[] Parts(string token) => token.Split('.');
+
+    /// <summary>The JSON with <paramref name="member"/> inserted right after the first <paramref name="after"/>: a name the object already has.</summary>
+    private static string Repeat(string json, string after, string member)
+    {
+        var at = json.IndexOf(after, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{after}' is not in {json}");
+        return json[..(at + after.Length)] + member + json[(at + after.Length)..];
+    }
 
     private static string Swap(string token, int index, string part)
     {

@@ -10,8 +10,10 @@ internal static partial class MandateClaimsReader
         var ok = task.ValueKind == JsonValueKind.Object;
         if (ok)
         {
+            var members = 0;
             foreach (var member in task.EnumerateObject())
             {
+                members++;
                 switch (member.Name)
                 {
                     case "id": id = member.Value; break;
@@ -19,6 +21,8 @@ internal static partial class MandateClaimsReader
                     default: ok = false; break;
                 }
             }
+
+            ok &= members == Present(id, purpose);
         }
 
         var taskId = ok ? String(id, "task.id", ref reason) : null;
@@ -38,8 +42,10 @@ internal static partial class MandateClaimsReader
         var ok = constraints.ValueKind == JsonValueKind.Object;
         if (ok)
         {
+            var members = 0;
             foreach (var member in constraints.EnumerateObject())
             {
+                members++;
                 switch (member.Name)
                 {
                     case "max_depth": depth = member.Value; break;
@@ -47,6 +53,8 @@ internal static partial class MandateClaimsReader
                     default: ok = false; break;
                 }
             }
+
+            ok &= members == Present(depth, ask);
         }
 
         if (!ok || depth.ValueKind != JsonValueKind.Number || !depth.TryGetInt32(out var maxDepth) || maxDepth is < 0 or > MandateFormat.MaxDepthLimit)

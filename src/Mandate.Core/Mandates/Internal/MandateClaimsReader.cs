@@ -14,8 +14,11 @@ internal static partial class MandateClaimsReader
         reason = "";
         JsonElement iss = default, sub = default, aud = default, act = default, scope = default, task = default,
             chain = default, constraints = default, cnf = default, iat = default, nbf = default, exp = default, jti = default;
+        var members = 0;
         foreach (var member in payload.EnumerateObject())
         {
+            members++;
+
             // NameEquals compares UTF-8 in place: no string is allocated per member name.
             if (member.NameEquals("iss"u8)) { iss = member.Value; }
             else if (member.NameEquals("sub"u8)) { sub = member.Value; }
@@ -35,6 +38,13 @@ internal static partial class MandateClaimsReader
                 reason = $"claim '{Capability.Shorten(member.Name)}' is not part of a mandate";
                 return null;
             }
+        }
+
+        // The JWS parser leaves repeated names to this reader (MandateVerifier): a repeated claim overwrote its slot above.
+        if (members != Present(iss, sub, aud, act, scope, task, chain, constraints, cnf, iat, nbf, exp, jti))
+        {
+            reason = "a claim name appears more than once";
+            return null;
         }
 
         var issuer = String(iss, "iss", ref reason);
@@ -144,8 +154,10 @@ internal static partial class MandateClaimsReader
             }
 
             JsonElement sub = default, inner = default;
+            var members = 0;
             foreach (var member in act.EnumerateObject())
             {
+                members++;
                 if (member.NameEquals("sub"u8)) { sub = member.Value; }
                 else if (member.NameEquals("act"u8)) { inner = member.Value; }
                 else
@@ -153,6 +165,12 @@ internal static partial class MandateClaimsReader
                     reason = $"act has a member '{Capability.Shorten(member.Name)}' (only sub and act)";
                     return null;
                 }
+            }
+
+            if (members != Present(sub, inner))
+            {
+                reason = "act repeats a member name";
+                return null;
             }
 
             var id = String(sub, "act.sub", ref reason);
@@ -203,8 +221,10 @@ internal static partial class MandateClaimsReader
     private static DelegationHop? ReadHop(JsonElement hop, ref string reason)
     {
         JsonElement delegator = default, delegatee = default, scope = default, iat = default, exp = default, jti = default;
+        var members = 0;
         foreach (var member in hop.EnumerateObject())
         {
+            members++;
             if (member.NameEquals("delegator"u8)) { delegator = member.Value; }
             else if (member.NameEquals("delegatee"u8)) { delegatee = member.Value; }
             else if (member.NameEquals("scope"u8)) { scope = member.Value; }
@@ -218,6 +238,12 @@ internal static partial class MandateClaimsReader
             }
         }
 
+        if (members != Present(delegator, delegatee, scope, iat, exp, jti))
+        {
+            reason = "a hop repeats a member name";
+            return null;
+        }
+
         var from = String(delegator, "delegator", ref reason);
         var to = String(delegatee, "delegatee", ref reason);
         var id = String(jti, "jti", ref reason);
@@ -228,5 +254,20 @@ internal static partial class MandateClaimsReader
         }
 
         return new DelegationHop(from!, to!, granted!, issued, expires, id!);
+    }
+
+    /// <summary>How many of the slots a member was read into: fewer than the members seen means a name was repeated.</summary>
+    private static int Present(params ReadOnlySpan<JsonElement> slots)
+    {
+        var count = 0;
+        foreach (var slot in slots)
+        {
+            if (slot.ValueKind != JsonValueKind.Undefined)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 }
