@@ -29,7 +29,7 @@ internal sealed partial class Parser
 
                 Next();
                 var otherwise = ParseExpr();
-                return Bounded(new IfExpr(condition, then, otherwise), start);
+                return Bounded(At(new IfExpr(condition, then, otherwise), start), start);
             }
 
             return ParseOr();
@@ -46,7 +46,7 @@ internal sealed partial class Parser
         while (Current.Kind == TokenKind.OrOr)
         {
             var op = Next();
-            left = Bounded(new OrExpr(left, ParseAnd()), op);
+            left = Bounded(Expr.At(new OrExpr(left, ParseAnd()), left), op);
         }
 
         return left;
@@ -58,7 +58,7 @@ internal sealed partial class Parser
         while (Current.Kind == TokenKind.AndAnd)
         {
             var op = Next();
-            left = Bounded(new AndExpr(left, ParseRelation()), op);
+            left = Bounded(Expr.At(new AndExpr(left, ParseRelation()), left), op);
         }
 
         return left;
@@ -71,7 +71,7 @@ internal sealed partial class Parser
         if (token.IsIdentifier("has"))
         {
             Next();
-            return Bounded(new HasAttrExpr(left, ParseHasPath()), token);
+            return Bounded(Expr.At(new HasAttrExpr(left, ParseHasPath()), left), token);
         }
 
         if (token.IsIdentifier("like"))
@@ -89,7 +89,7 @@ internal sealed partial class Parser
                 throw Error(patternToken, error ?? "invalid pattern");
             }
 
-            return Bounded(new LikeExpr(left, new Pattern(parts)), token);
+            return Bounded(Expr.At(new LikeExpr(left, new Pattern(parts)), left), token);
         }
 
         if (token.IsIdentifier("is"))
@@ -103,7 +103,7 @@ internal sealed partial class Parser
                 inExpr = ParseAdd();
             }
 
-            return Bounded(new IsExpr(left, type, inExpr), token);
+            return Bounded(Expr.At(new IsExpr(left, type, inExpr), left), token);
         }
 
         var op = RelationalOp(token);
@@ -119,7 +119,7 @@ internal sealed partial class Parser
             throw Error(Current, "multiple relational operators (`==`, `<`, `in`, ...) must be parenthesized");
         }
 
-        return Bounded(new BinaryExpr(op.Value, left, right), token);
+        return Bounded(Expr.At(new BinaryExpr(op.Value, left, right), left), token);
     }
 
     private static BinaryOp? RelationalOp(Token token)
@@ -185,7 +185,7 @@ internal sealed partial class Parser
         {
             var op = Next();
             var right = ParseMult();
-            left = Bounded(new BinaryExpr(op.Kind == TokenKind.Plus ? BinaryOp.Add : BinaryOp.Subtract, left, right), op);
+            left = Bounded(Expr.At(new BinaryExpr(op.Kind == TokenKind.Plus ? BinaryOp.Add : BinaryOp.Subtract, left, right), left), op);
         }
 
         return left;
@@ -202,7 +202,7 @@ internal sealed partial class Parser
                 throw Error(op, "`" + op.Text + "` is not supported; Cedar has no division or remainder");
             }
 
-            left = Bounded(new BinaryExpr(BinaryOp.Multiply, left, ParseUnary()), op);
+            left = Bounded(Expr.At(new BinaryExpr(BinaryOp.Multiply, left, ParseUnary()), left), op);
         }
 
         return left;
@@ -233,7 +233,7 @@ internal sealed partial class Parser
             var operand = ParseMember();
             for (var i = 0; i < count; i++)
             {
-                operand = Bounded(new UnaryExpr(UnaryOp.Not, operand), start);
+                operand = Bounded(At(new UnaryExpr(UnaryOp.Not, operand), start), start);
             }
 
             return operand;
@@ -249,7 +249,7 @@ internal sealed partial class Parser
                 throw Error(number, "integer literal `" + number.Text + "` is too large");
             }
 
-            result = new LiteralExpr(LongValue.Of(n == (ulong)long.MaxValue + 1 ? long.MinValue : -(long)n));
+            result = At(new LiteralExpr(LongValue.Of(n == (ulong)long.MaxValue + 1 ? long.MinValue : -(long)n)), start);
             count--;
         }
         else
@@ -259,7 +259,7 @@ internal sealed partial class Parser
 
         for (var i = 0; i < count; i++)
         {
-            result = Bounded(new UnaryExpr(UnaryOp.Negate, result), start);
+            result = Bounded(At(new UnaryExpr(UnaryOp.Negate, result), start), start);
         }
 
         return result;

@@ -25,7 +25,7 @@ internal sealed partial class Parser
                 if (Current.Kind == TokenKind.LeftParen)
                 {
                     var args = ParseArguments();
-                    expr = Bounded(MethodCall(expr, name, args), name);
+                    expr = Bounded(Expr.At(MethodCall(expr, name, args), expr), name);
                     continue;
                 }
 
@@ -34,14 +34,14 @@ internal sealed partial class Parser
                     throw Error(name, "`" + name.Text + "` is a reserved word; write the attribute as `[\"" + name.Text + "\"]`");
                 }
 
-                expr = Bounded(new GetAttrExpr(expr, name.Text), name);
+                expr = Bounded(Expr.At(new GetAttrExpr(expr, name.Text), expr), name);
             }
             else if (token.Kind == TokenKind.LeftBracket)
             {
                 Next();
                 var key = Expect(TokenKind.String, "a string literal attribute name");
                 Expect(TokenKind.RightBracket, "`]`");
-                expr = Bounded(new GetAttrExpr(expr, Unescape(key)), token);
+                expr = Bounded(Expr.At(new GetAttrExpr(expr, Unescape(key)), expr), token);
             }
             else if (token.Kind == TokenKind.LeftParen)
             {
@@ -131,10 +131,10 @@ internal sealed partial class Parser
                     throw Error(token, "integer literal `" + token.Text + "` is too large");
                 }
 
-                return new LiteralExpr(LongValue.Of(n));
+                return At(new LiteralExpr(LongValue.Of(n)), token);
             case TokenKind.String:
                 Next();
-                return new LiteralExpr(new StringValue(Unescape(token)));
+                return At(new LiteralExpr(new StringValue(Unescape(token))), token);
             case TokenKind.Slot:
                 throw Error(token, "template slots like `" + token.Text + "` are only allowed in the policy scope");
             case TokenKind.LeftParen:
@@ -173,7 +173,7 @@ internal sealed partial class Parser
             }
 
             Expect(TokenKind.RightBracket, "`]` or `,`");
-            return Bounded(new SetExpr([.. items]), open);
+            return Bounded(At(new SetExpr([.. items]), open), open);
         }
         finally
         {
@@ -227,7 +227,7 @@ internal sealed partial class Parser
             }
 
             Expect(TokenKind.RightBrace, "`}` or `,`");
-            return Bounded(new RecordExpr([.. keys], [.. values]), open);
+            return Bounded(At(new RecordExpr([.. keys], [.. values]), open), open);
         }
         finally
         {
@@ -241,9 +241,9 @@ internal sealed partial class Parser
         switch (first.Text)
         {
             case "true":
-                return new LiteralExpr(BoolValue.True);
+                return At(new LiteralExpr(BoolValue.True), first);
             case "false":
-                return new LiteralExpr(BoolValue.False);
+                return At(new LiteralExpr(BoolValue.False), first);
             case "if" or "then" or "else":
                 throw Error(first, "expected an expression, found " + first.Describe());
         }
@@ -255,7 +255,7 @@ internal sealed partial class Parser
             if (Current.Kind == TokenKind.String)
             {
                 var id = Unescape(Next());
-                return new LiteralExpr(new EntityUid(string.Join("::", path), id));
+                return At(new LiteralExpr(new EntityUid(string.Join("::", path), id)), first);
             }
 
             if (Current.Kind == TokenKind.LeftBrace)
@@ -274,10 +274,10 @@ internal sealed partial class Parser
         {
             switch (first.Text)
             {
-                case "principal": return new VariableExpr(Variable.Principal);
-                case "action": return new VariableExpr(Variable.Action);
-                case "resource": return new VariableExpr(Variable.Resource);
-                case "context": return new VariableExpr(Variable.Context);
+                case "principal": return At(new VariableExpr(Variable.Principal), first);
+                case "action": return At(new VariableExpr(Variable.Action), first);
+                case "resource": return At(new VariableExpr(Variable.Resource), first);
+                case "context": return At(new VariableExpr(Variable.Context), first);
             }
         }
 
@@ -298,6 +298,6 @@ internal sealed partial class Parser
         }
 
         var args = ParseArguments();
-        return Bounded(new ExtensionCallExpr(function, [.. args]), first);
+        return Bounded(At(new ExtensionCallExpr(function, [.. args]), first), first);
     }
 }

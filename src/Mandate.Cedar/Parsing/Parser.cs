@@ -166,6 +166,10 @@ internal sealed partial class Parser
         return expr;
     }
 
+    /// <summary>Gives a node the position of the token its expression starts with.</summary>
+    private static T At<T>(T expr, Token start)
+        where T : Expr => Expr.At(expr, start.Line, start.Column);
+
     private void Enter(Token at)
     {
         if (++_nesting > MaxNesting)

@@ -65,22 +65,26 @@ internal sealed partial class PolicyValidator
         return set;
     }
 
-    private static void CollectScope(ScopeConstraint scope, List<EntityUid> uids, List<string> types)
+    /// <summary>The entities and types a scope names; they have no parsed position, so errors find them by name.</summary>
+    private static void CollectScope(ScopeConstraint scope, List<(EntityUid, Expr?)> uids, List<(string, Expr?)> types)
     {
         foreach (var uid in scope.Entities)
         {
-            uids.Add(uid);
-            types.Add(uid.Type);
+            uids.Add((uid, null));
+            types.Add((uid.Type, null));
         }
 
         if (scope.EntityType is not null)
         {
-            types.Add(scope.EntityType);
+            types.Add((scope.EntityType, null));
         }
     }
 
-    /// <summary>Every entity literal and every type named by <c>is</c> in an expression.</summary>
-    private static void Collect(Expr e, List<EntityUid> uids, List<string> types)
+    /// <summary>
+    /// Every entity literal (with its node, for its position) and every type named by <c>is</c> (found by name: the
+    /// node's position is where its left operand starts, not where the type is written) in an expression.
+    /// </summary>
+    private static void Collect(Expr e, List<(EntityUid, Expr?)> uids, List<(string, Expr?)> types)
     {
         var stack = new Stack<Expr>();
         stack.Push(e);
@@ -88,9 +92,9 @@ internal sealed partial class PolicyValidator
         {
             switch (stack.Pop())
             {
-                case LiteralExpr { Value: EntityUid uid }:
-                    uids.Add(uid);
-                    types.Add(uid.Type);
+                case LiteralExpr { Value: EntityUid uid } literal:
+                    uids.Add((uid, literal));
+                    types.Add((uid.Type, literal));
                     break;
                 case UnaryExpr n:
                     stack.Push(n.Operand);
@@ -122,7 +126,7 @@ internal sealed partial class PolicyValidator
                     stack.Push(n.Target);
                     break;
                 case IsExpr n:
-                    types.Add(n.EntityType);
+                    types.Add((n.EntityType, null));
                     if (n.InExpr is not null)
                     {
                         stack.Push(n.InExpr);

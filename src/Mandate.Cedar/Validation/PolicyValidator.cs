@@ -7,7 +7,7 @@ namespace Mandate.Cedar.Validation;
 internal sealed partial class PolicyValidator(CedarSchema schema, Policy policy)
 {
     private readonly List<Finding> _errors = [];
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly HashSet<Finding> _seen = [];
 
     /// <summary>
     /// The errors; the warning that the policy applies to no action (an error before Cedar 4.13), if any; and
@@ -21,15 +21,15 @@ internal sealed partial class PolicyValidator(CedarSchema schema, Policy policy)
             {
                 if (linked is not null && !schema.IsKnownEntityType(linked.Type))
                 {
-                    Add("unrecognized entity type `" + linked.Type + "` in a template link", null);
+                    Add(new Finding("unrecognized entity type `" + linked.Type + "` in a template link", null, null));
                 }
             }
 
             return (_errors, ActionApplicationProblem(), false);
         }
 
-        var uids = new List<EntityUid>();
-        var types = new List<string>();
+        var uids = new List<(EntityUid Uid, Expr? At)>();
+        var types = new List<(string Type, Expr? At)>();
         CollectScope(policy.Principal, uids, types);
         CollectScope(policy.Action, uids, types);
         CollectScope(policy.Resource, uids, types);
@@ -38,26 +38,26 @@ internal sealed partial class PolicyValidator(CedarSchema schema, Policy policy)
             Collect(condition.Body, uids, types);
         }
 
-        foreach (var type in types)
+        foreach (var (type, at) in types)
         {
             if (!schema.IsKnownEntityType(type))
             {
-                Add("unrecognized entity type `" + type + "`", type[(type.LastIndexOf(':') + 1)..]);
+                Add(new Finding("unrecognized entity type `" + type + "`", type[(type.LastIndexOf(':') + 1)..], at));
             }
         }
 
-        foreach (var uid in uids)
+        foreach (var (uid, at) in uids)
         {
             if (uid.IsAction)
             {
                 if (!schema.TryGetAction(uid, out _))
                 {
-                    Add("unrecognized action `" + uid + "`", uid.Id);
+                    Add(new Finding("unrecognized action `" + uid + "`", uid.Id, at));
                 }
             }
             else if (schema.TryGetEntityType(uid.Type, out var definition) && definition.EnumChoices is { } choices && !choices.Contains(uid.Id, StringComparer.Ordinal))
             {
-                Add("`" + uid + "` is not one of the values of the enumerated entity type `" + uid.Type + "`", uid.Id);
+                Add(new Finding("`" + uid + "` is not one of the values of the enumerated entity type `" + uid.Type + "`", uid.Id, at));
             }
         }
 
@@ -87,7 +87,7 @@ internal sealed partial class PolicyValidator(CedarSchema schema, Policy policy)
                             allFalse &= answer.Type?.Kind == CedarTypeKind.False;
                             foreach (var error in checker.Errors)
                             {
-                                Add(error.Message, error.Anchor);
+                                Add(error);
                             }
                         }
                     }
@@ -157,11 +157,12 @@ internal sealed partial class PolicyValidator(CedarSchema schema, Policy policy)
         };
     }
 
-    private void Add(string message, string? anchor)
+    /// <summary>Adds an error once: the same message at the same place comes from every request environment.</summary>
+    private void Add(Finding finding)
     {
-        if (_seen.Add(message))
+        if (_seen.Add(finding))
         {
-            _errors.Add(new Finding(message, anchor));
+            _errors.Add(finding);
         }
     }
 }

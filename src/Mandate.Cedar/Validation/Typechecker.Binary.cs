@@ -10,15 +10,15 @@ internal sealed partial class Typechecker
         switch (node.Op)
         {
             case BinaryOp.Equal:
-                return CheckEquality(node.Left, node.Right, prior);
+                return CheckEquality(node, prior);
             case BinaryOp.NotEqual:
-                var eq = CheckEquality(node.Left, node.Right, prior);
+                var eq = CheckEquality(node, prior);
                 return eq.Type is null ? TypeAnswer.Fail(CedarType.Bool) : new TypeAnswer(Negate(eq.Type), eq.Ok);
             case BinaryOp.Less or BinaryOp.LessOrEqual:
-                return CheckComparison(node.Left, node.Right, prior);
+                return CheckComparison(node.Left, node.Right, node, prior);
             case BinaryOp.Greater or BinaryOp.GreaterOrEqual:
                 // Cedar reads `a > b` as `b < a`.
-                return CheckComparison(node.Right, node.Left, prior);
+                return CheckComparison(node.Right, node.Left, node, prior);
             case BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply:
                 var l = Expect(node.Left, CedarType.Long, prior);
                 var r = Expect(node.Right, CedarType.Long, prior);
@@ -28,12 +28,12 @@ internal sealed partial class Typechecker
             case BinaryOp.Contains:
                 var set = Expect(node.Left, CedarType.AnySet, prior);
                 var element = Check(node.Right, prior);
-                var containsOk = StrictlyCompatible(set.Type?.Element, element.Type, "`contains`");
+                var containsOk = StrictlyCompatible(set.Type?.Element, element.Type, "`contains`", node);
                 return new TypeAnswer(CedarType.Bool, set.Ok && element.Ok && containsOk);
             case BinaryOp.ContainsAll or BinaryOp.ContainsAny:
                 var a = Expect(node.Left, CedarType.AnySet, prior);
                 var b = Expect(node.Right, CedarType.AnySet, prior);
-                var compatible = StrictlyCompatible(a.Type, b.Type, node.Op == BinaryOp.ContainsAll ? "`containsAll`" : "`containsAny`");
+                var compatible = StrictlyCompatible(a.Type, b.Type, node.Op == BinaryOp.ContainsAll ? "`containsAll`" : "`containsAny`", node);
                 return new TypeAnswer(CedarType.Bool, a.Ok && b.Ok && compatible);
             case BinaryOp.HasTag:
                 return CheckHasTag(node, prior);
@@ -42,22 +42,23 @@ internal sealed partial class Typechecker
         }
     }
 
-    private TypeAnswer CheckEquality(Expr leftExpr, Expr rightExpr, Capabilities prior)
+    private TypeAnswer CheckEquality(BinaryExpr node, Capabilities prior)
     {
+        var (leftExpr, rightExpr) = (node.Left, node.Right);
         var left = Check(leftExpr, prior);
         var right = Check(rightExpr, prior);
         var type = TypeOfEquality(leftExpr, left.Type, rightExpr, right.Type);
         var ok = left.Ok && right.Ok;
         if (type.Kind == CedarTypeKind.Bool)
         {
-            ok &= StrictlyCompatible(left.Type, right.Type, "`==`");
+            ok &= StrictlyCompatible(left.Type, right.Type, "`==`", node);
         }
 
         return new TypeAnswer(type, ok);
     }
 
     /// <summary>In strict mode both sides of <c>==</c>, <c>contains</c> and friends need a least upper bound.</summary>
-    private bool StrictlyCompatible(CedarType? left, CedarType? right, string what)
+    private bool StrictlyCompatible(CedarType? left, CedarType? right, string what, Expr at)
     {
         if (left is null || right is null)
         {
@@ -66,7 +67,7 @@ internal sealed partial class Typechecker
 
         if (TypeRelations.LeastUpperBound(left, right, out var hint) is null)
         {
-            Report("the types " + left + " and " + right + " of " + what + " are not compatible" + (hint is null ? string.Empty : ": " + hint));
+            Report("the types " + left + " and " + right + " of " + what + " are not compatible" + (hint is null ? string.Empty : ": " + hint), at);
             return false;
         }
 
@@ -96,7 +97,7 @@ internal sealed partial class Typechecker
         _ => null,
     };
 
-    private TypeAnswer CheckComparison(Expr first, Expr second, Capabilities prior)
+    private TypeAnswer CheckComparison(Expr first, Expr second, Expr at, Capabilities prior)
     {
         var a = Check(first, prior);
         var b = Check(second, prior);
@@ -133,7 +134,7 @@ internal sealed partial class Typechecker
 
         if (error is not null)
         {
-            Report("unexpected type in a comparison: " + error);
+            Report("unexpected type in a comparison: " + error, at);
             return TypeAnswer.Fail(CedarType.Bool);
         }
 
@@ -237,18 +238,18 @@ internal sealed partial class Typechecker
 
         if (!prior.Contains(TagFact(node.Left, node.Right)))
         {
-            Report("unsafe tag access: `" + Key(node.Left) + "` may not have the tag `" + Key(node.Right) + "`; check it with `hasTag` first", "getTag");
+            Report("unsafe tag access: `" + Key(node.Left) + "` may not have the tag `" + Key(node.Right) + "`; check it with `hasTag` first", node);
             return TypeAnswer.Fail();
         }
 
         var tagTypes = TagTypes(entity.Type);
         if (tagTypes.Count == 0)
         {
-            Report("`" + Key(node.Left) + "` has type " + entity.Type + ", which has no tags", "getTag");
+            Report("`" + Key(node.Left) + "` has type " + entity.Type + ", which has no tags", node);
             return TypeAnswer.Fail();
         }
 
-        var lub = UpperBoundOrError([.. tagTypes], "the tags");
+        var lub = UpperBoundOrError([.. tagTypes], "the tags", node);
         return lub is null ? TypeAnswer.Fail() : new TypeAnswer(lub, entity.Ok && key.Ok);
     }
 

@@ -10,7 +10,7 @@ internal sealed partial class Typechecker
         var args = node.Args;
         if (ExtensionSignature.For(name) is not { } signature)
         {
-            Report("undefined extension function `" + name + "`", name);
+            Report("undefined extension function `" + name + "`", node);
             CheckAll(args, prior);
             return TypeAnswer.Fail();
         }
@@ -18,21 +18,21 @@ internal sealed partial class Typechecker
         var failed = false;
         if (args.Count != signature.Arguments.Length)
         {
-            Report($"wrong number of arguments to `{name}`: expected {signature.Arguments.Length}, got {args.Count}", name);
+            Report($"wrong number of arguments to `{name}`: expected {signature.Arguments.Length}, got {args.Count}", node);
             failed = true;
         }
 
         if (signature.IsConstructor && args.Count == 1 && args[0] is LiteralExpr { Value: StringValue text }
             && node.Function.Invoke([text], out var parseError) is null)
         {
-            Report("invalid argument to `" + name + "`: " + (parseError ?? "cannot parse " + text), name);
+            Report("invalid argument to `" + name + "`: " + (parseError ?? "cannot parse " + text), node);
             failed = true;
         }
 
         // Strict validation wants extension values built from literals, so they can be checked here.
         if (signature.IsConstructor && !args.All(a => a is LiteralExpr))
         {
-            Report("the argument of the extension constructor `" + name + "` must be a literal in strict validation", name);
+            Report("the argument of the extension constructor `" + name + "` must be a literal in strict validation", node);
             failed = true;
         }
 

@@ -22,11 +22,11 @@ internal sealed partial class Typechecker
                 return new TypeAnswer(attribute.Type, target.Ok);
             }
 
-            Report("unsafe access to optional attribute `" + node.Attribute + "` of `" + Key(node.Target) + "`; guard it with `has`", node.Attribute);
+            Report("unsafe access to optional attribute `" + node.Attribute + "` of `" + Key(node.Target) + "`; guard it with `has`", node);
             return TypeAnswer.Fail(attribute.Type);
         }
 
-        Report("attribute `" + node.Attribute + "` not found on `" + Key(node.Target) + "` of type " + target.Type, node.Attribute);
+        Report("attribute `" + node.Attribute + "` not found on `" + Key(node.Target) + "` of type " + target.Type, node);
         return TypeAnswer.Fail();
     }
 
@@ -39,11 +39,12 @@ internal sealed partial class Typechecker
 
         // `e has a.b` means `e has a && e.a has b`.
         Expr target = node.Target;
-        Expr chain = new HasAttrExpr(target, [node.Path[0]]);
+        // The rewritten nodes keep the position of the `has` they stand for, so their errors point at it.
+        Expr chain = Expr.At(new HasAttrExpr(target, [node.Path[0]]), node);
         for (var i = 1; i < node.Path.Count; i++)
         {
-            target = new GetAttrExpr(target, node.Path[i - 1]);
-            chain = new AndExpr(chain, new HasAttrExpr(target, [node.Path[i]]));
+            target = Expr.At(new GetAttrExpr(target, node.Path[i - 1]), node);
+            chain = Expr.At(new AndExpr(chain, Expr.At(new HasAttrExpr(target, [node.Path[i]]), node)), node);
         }
 
         return Check(chain, prior);
@@ -95,7 +96,7 @@ internal sealed partial class Typechecker
         if (node.InExpr is not null)
         {
             // `e is T in x` means `e is T && e in x`.
-            return CheckAnd(new IsExpr(node.Target, node.EntityType, null), new BinaryExpr(BinaryOp.In, node.Target, node.InExpr), prior);
+            return CheckAnd(Expr.At(new IsExpr(node.Target, node.EntityType, null), node), Expr.At(new BinaryExpr(BinaryOp.In, node.Target, node.InExpr), node), prior);
         }
 
         var target = Expect(node.Target, CedarType.AnyEntity, prior);
@@ -118,10 +119,10 @@ internal sealed partial class Typechecker
             types.Add(answer.Type);
         }
 
-        var lub = UpperBoundOrError(types, "the elements of a set");
+        var lub = UpperBoundOrError(types, "the elements of a set", node);
         if (node.Items.Count == 0)
         {
-            Report("empty set literals are not allowed in strict validation (their element type is unknown)");
+            Report("empty set literals are not allowed in strict validation (their element type is unknown)", node);
             return TypeAnswer.Fail();
         }
 

@@ -20,7 +20,8 @@ internal sealed partial class Typechecker(CedarSchema schema, RequestEnvironment
 
     public List<Finding> Errors { get; } = [];
 
-    private void Report(string message, string? anchor = null) => Errors.Add(new Finding(message, anchor));
+    /// <summary>Records an error about <paramref name="at"/>, the expression whose position it is reported at.</summary>
+    private void Report(string message, Expr at) => Errors.Add(new Finding(message, null, at));
 
     /// <summary>Typechecks a policy condition, which must be a boolean.</summary>
     public TypeAnswer CheckCondition(Expr condition) => Expect(condition, CedarType.Bool, Capabilities.Empty);
@@ -30,7 +31,7 @@ internal sealed partial class Typechecker(CedarSchema schema, RequestEnvironment
         if (++_depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             _depth--;
-            Report("expression is nested too deeply to typecheck");
+            Report("expression is nested too deeply to typecheck", e);
             return TypeAnswer.Fail();
         }
 
@@ -107,7 +108,7 @@ internal sealed partial class Typechecker(CedarSchema schema, RequestEnvironment
 
         var thenAnswer = Check(node.Then, prior.Union(test.Capabilities));
         var elseAnswer = Check(node.Else, prior);
-        var lub = UpperBoundOrError([thenAnswer.Type, elseAnswer.Type], "the branches of `if`");
+        var lub = UpperBoundOrError([thenAnswer.Type, elseAnswer.Type], "the branches of `if`", node);
         return lub is null
             ? TypeAnswer.Fail()
             : new TypeAnswer(lub, test.Ok && thenAnswer.Ok && elseAnswer.Ok, thenAnswer.Capabilities.Union(test.Capabilities).Intersect(elseAnswer.Capabilities));
@@ -219,7 +220,7 @@ internal sealed partial class Typechecker(CedarSchema schema, RequestEnvironment
             }
         }
 
-        Report("unexpected type: expected " + string.Join(" or ", expected.Select(Describe)) + " but saw " + actual.Type + " in `" + Key(e) + "`");
+        Report("unexpected type: expected " + string.Join(" or ", expected.Select(Describe)) + " but saw " + actual.Type + " in `" + Key(e) + "`", e);
         return TypeAnswer.Fail();
     }
 
@@ -232,7 +233,7 @@ internal sealed partial class Typechecker(CedarSchema schema, RequestEnvironment
     };
 
     /// <summary>The least upper bound of the types (null when one of them is unknown, without an error).</summary>
-    private CedarType? UpperBoundOrError(IReadOnlyList<CedarType?> types, string what)
+    private CedarType? UpperBoundOrError(IReadOnlyList<CedarType?> types, string what, Expr at)
     {
         if (types.Any(t => t is null))
         {
@@ -242,7 +243,7 @@ internal sealed partial class Typechecker(CedarSchema schema, RequestEnvironment
         var lub = TypeRelations.LeastUpperBound(types!, out var hint);
         if (lub is null)
         {
-            Report("the types " + string.Join(" and ", types.Select(t => t!.ToString()).Distinct(StringComparer.Ordinal)) + " of " + what + " are not compatible" + (hint is null ? string.Empty : ": " + hint));
+            Report("the types " + string.Join(" and ", types.Select(t => t!.ToString()).Distinct(StringComparer.Ordinal)) + " of " + what + " are not compatible" + (hint is null ? string.Empty : ": " + hint), at);
         }
 
         return lub;

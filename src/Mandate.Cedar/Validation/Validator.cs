@@ -14,7 +14,8 @@ public static class Validator
 
     /// <summary>
     /// Validates <paramref name="policies"/>; when <paramref name="policyText"/> (the text they were parsed from)
-    /// is given, errors carry the line and column of their policy.
+    /// is given, errors carry a line and column: where the expression an error is about starts, else where the name
+    /// it is about is written in the scope, else where its policy starts.
     /// </summary>
     public static ValidationResult Validate(PolicySet policies, CedarSchema schema, string? policyText) =>
         Validate(policies, schema, policyText, actionApplicationIsError: false);
@@ -42,7 +43,7 @@ public static class Validator
             var (policyErrors, noApplicableAction, impossible) = new PolicyValidator(schema, policy).Validate();
             foreach (var error in policyErrors)
             {
-                var (line, column) = PolicyPositions.Find(span, error.Anchor);
+                var (line, column) = error.Line > 0 && span is not null ? (error.Line, error.Column) : PolicyPositions.Find(span, error.Anchor);
                 errors.Add(new ValidationError(policy.Id, error.Message, line, column));
             }
 

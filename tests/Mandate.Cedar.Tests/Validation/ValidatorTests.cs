@@ -120,7 +120,7 @@ public sealed class ValidatorTests
     }
 
     [Fact]
-    public void Validate_ReportsEveryErrorOfEveryPolicy_AtTheNameItIsAbout()
+    public void Validate_ReportsEveryErrorOfEveryPolicy_AtTheExpressionOrNameItIsAbout()
     {
         const string text = """
             permit(principal, action, resource) when { principal.nickname == 1 };
@@ -130,10 +130,10 @@ public sealed class ValidatorTests
             when { principal.age == "1" && resource.colour == 2 };
             """;
         var result = Validate(text);
-        Assert.Contains(result.Errors, e => e is { PolicyId: "policy0", Line: 1, Column: 54 } && e.Message.Contains("nickname", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e is { PolicyId: "policy0", Line: 1, Column: 44 } && e.Message.Contains("nickname", StringComparison.Ordinal));
         Assert.Contains(result.Errors, e => e is { PolicyId: "policy1", Line: 4, Column: 21 } && e.Message.Contains("`Usr`", StringComparison.Ordinal));
-        Assert.Contains(result.Errors, e => e is { PolicyId: "policy1", Line: 4, Column: 1 } && e.Message.Contains("not compatible", StringComparison.Ordinal));
-        Assert.Contains(result.Errors, e => e is { PolicyId: "policy1", Line: 5, Column: 41 } && e.Message.Contains("colour", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e is { PolicyId: "policy1", Line: 5, Column: 8 } && e.Message.Contains("not compatible", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e is { PolicyId: "policy1", Line: 5, Column: 32 } && e.Message.Contains("colour", StringComparison.Ordinal));
         Assert.All(Validator.Validate(PolicySet.Parse(text), Schema).Errors, e => Assert.Equal((0, 0), (e.Line, e.Column)));
     }
 

@@ -151,6 +151,18 @@ public sealed class PolicyCommandTests
     }
 
     [Fact]
+    public async Task Validate_ATypeErrorInsideAnExpression_IsReportedWhereThatExpressionStarts()
+    {
+        using var home = new TempHome();
+        File.WriteAllText(home.PathOf("s.cedarschema"), "entity User;\nentity File { path: String };\naction read appliesTo { principal: User, resource: File };\n");
+        File.WriteAllText(home.PathOf("p.cedar"), "permit(principal, action == Action::\"read\", resource)\nwhen {\n  resource.path like \"/src/*\" &&\n  resource.path.size > 3\n};\n");
+
+        var result = (await home.RunAsync("policy", "validate", home.PathOf("p.cedar"), "--schema", home.PathOf("s.cedarschema"))).AssertError(1, "MDT4001");
+
+        Assert.Contains(home.PathOf("p.cedar") + ":4:3: policy0: unexpected type", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SeveralFilesWithoutIds_AreOneSet_WhosePoliciesAreNamedByFile()
     {
         using var home = new TempHome();
