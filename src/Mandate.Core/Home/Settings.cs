@@ -47,6 +47,10 @@ public sealed record Settings
         CheckWithin(x509, x509Max, "ttl.x509_svid", problems);
         CheckWithin(jwt, jwtMax, "ttl.jwt_svid", problems);
         CheckWithin(mandate, mandateMax, "ttl.mandate", problems);
+        if (mandateMax > Mandates.MandateIssuer.AbsoluteMaxTtl)
+        {
+            problems.Add($"ttl.mandate_max: {ttl.MandateMax} is longer than a mandate may ever live ({DurationText.Format(Mandates.MandateIssuer.AbsoluteMaxTtl)})");
+        }
         var mode = config.Policy?.Mode ?? "enforce";
         if (mode is not ("enforce" or "shadow"))
         {

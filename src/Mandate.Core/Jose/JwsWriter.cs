@@ -23,10 +23,14 @@ public static class JwsWriter
         return signingInput + "." + Base64Url.EncodeToString(signature);
     }
 
+    // '+' (in "mandate+jwt" and in times) and other non-HTML-safe characters are written as themselves, not as
+    // \u002B: the JSON is the same, but a person decoding a token reads what the specification names.
+    private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static byte[] WriteObject(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
             write(writer);

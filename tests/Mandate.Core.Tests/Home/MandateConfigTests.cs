@@ -73,4 +73,14 @@ public sealed class MandateConfigTests : IDisposable
         Assert.Equal(ErrorCodes.ConfigInvalid, read.Error.Code);
         Assert.Contains(expected, read.Error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AMandateMaximumAboveEightHours_IsRefused()
+    {
+        var read = Home("""{ "trust_domain": "acme.dev", "ttl": { "mandate_max": "24h" } }""").LoadSettings();
+
+        Assert.False(read.IsSuccess);
+        Assert.Equal(ErrorCodes.ConfigInvalid, read.Error.Code);
+        Assert.Contains("ttl.mandate_max: 24h is longer than a mandate may ever live (8h)", read.Error.Message, StringComparison.Ordinal);
+    }
 }

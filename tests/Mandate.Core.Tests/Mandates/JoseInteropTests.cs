@@ -33,6 +33,7 @@ public sealed class JoseInteropTests : IDisposable
             var header = result.GetProperty("header");
             Assert.Equal("ES256", header.GetProperty("alg").GetString());
             Assert.Equal("mandate+jwt", header.GetProperty("typ").GetString());
+            Assert.Contains("\"typ\":\"mandate+jwt\"", System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(mandate.Token.Split('.')[0])), StringComparison.Ordinal);
             Assert.Equal(_kit.Key.Kid, header.GetProperty("kid").GetString());
             Assert.Equal(mandate.Claims.Jti, result.GetProperty("payload").GetProperty("jti").GetString());
             Assert.Equal(mandate.Claims.Chain.Count, result.GetProperty("payload").GetProperty("delegation_chain").GetArrayLength());
