@@ -1,10 +1,14 @@
+using System.Text;
 using System.Text.Json;
+using Mandate.Cedar.Json;
 
 namespace Mandate.Cedar.Schema;
 
 /// <summary>
 /// Reads the JSON schema format (<c>{"Namespace": {"entityTypes": …, "actions": …, "commonTypes": …}}</c>) into a
-/// <see cref="SchemaFragment"/>. Problems are collected, not thrown; JSON syntax errors carry a position.
+/// <see cref="SchemaFragment"/>. Problems are collected, not thrown; each carries the line and column of the JSON
+/// value (or member name) it is about, and declarations and types carry theirs for the errors found when names are
+/// resolved.
 /// </summary>
 internal sealed class JsonSchemaReader
 {
@@ -12,13 +16,17 @@ internal sealed class JsonSchemaReader
 
     private readonly SchemaFragment _fragment = new();
     private readonly List<SchemaError> _errors = [];
+    private readonly JsonPositions _positions;
+
+    private JsonSchemaReader(JsonPositions positions) => _positions = positions;
 
     public static (SchemaFragment Fragment, List<SchemaError> Errors) Read(string json)
     {
-        var reader = new JsonSchemaReader();
+        // Parsed from bytes we hold, so that positions can be found (see JsonPositions).
+        var reader = new JsonSchemaReader(new JsonPositions(Encoding.UTF8.GetBytes(json)));
         try
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
+            using var document = JsonDocument.Parse(reader._positions.Utf8, new JsonDocumentOptions { MaxDepth = 256 });
             reader.ReadSchema(document.RootElement);
         }
         catch (JsonException e)
@@ -35,7 +43,7 @@ internal sealed class JsonSchemaReader
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            Fail("a JSON schema must be an object mapping namespace names to namespace definitions");
+            Fail(root, "a JSON schema must be an object mapping namespace names to namespace definitions");
             return;
         }
 
@@ -43,7 +51,7 @@ internal sealed class JsonSchemaReader
         {
             if (ns.Value.ValueKind != JsonValueKind.Object)
             {
-                Fail("namespace `" + ns.Name + "` must be an object");
+                Fail(ns.Value, "namespace `" + ns.Name + "` must be an object");
                 continue;
             }
 
@@ -52,50 +60,52 @@ internal sealed class JsonSchemaReader
                 switch (section.Name)
                 {
                     case "entityTypes":
-                        ForEachMember(section.Value, ns.Name, "entityTypes", (name, value) => ReadEntityType(ns.Name, name, value));
+                        ForEachMember(section.Value, ns.Name, "entityTypes", member => ReadEntityType(ns.Name, member));
                         break;
                     case "actions":
-                        ForEachMember(section.Value, ns.Name, "actions", (name, value) => ReadAction(ns.Name, name, value));
+                        ForEachMember(section.Value, ns.Name, "actions", member => ReadAction(ns.Name, member));
                         break;
                     case "commonTypes":
-                        ForEachMember(section.Value, ns.Name, "commonTypes", (name, value) =>
+                        ForEachMember(section.Value, ns.Name, "commonTypes", member =>
                         {
-                            if (ReadType(value, "common type `" + name + "`", 0) is { } type)
+                            if (ReadType(member.Value, "common type `" + member.Name + "`", 0) is { } type)
                             {
-                                _fragment.CommonTypes.Add(new RawCommonType(ns.Name, name, type, 0, 0));
+                                var (line, column) = _positions.OfName(member);
+                                _fragment.CommonTypes.Add(new RawCommonType(ns.Name, member.Name, type, line, column));
                             }
                         });
                         break;
                     case "annotations":
                         break;
                     default:
-                        Fail("unknown field `" + section.Name + "` in namespace `" + ns.Name + "`; expected `entityTypes`, `actions`, `commonTypes` or `annotations`");
+                        Fail(section, "unknown field `" + section.Name + "` in namespace `" + ns.Name + "`; expected `entityTypes`, `actions`, `commonTypes` or `annotations`");
                         break;
                 }
             }
         }
     }
 
-    private void ForEachMember(JsonElement element, string ns, string section, Action<string, JsonElement> read)
+    private void ForEachMember(JsonElement element, string ns, string section, Action<JsonProperty> read)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            Fail("`" + section + "` of namespace `" + ns + "` must be an object");
+            Fail(element, "`" + section + "` of namespace `" + ns + "` must be an object");
             return;
         }
 
         foreach (var member in element.EnumerateObject())
         {
-            read(member.Name, member.Value);
+            read(member);
         }
     }
 
-    private void ReadEntityType(string ns, string name, JsonElement value)
+    private void ReadEntityType(string ns, JsonProperty declaration)
     {
+        var (name, value) = (declaration.Name, declaration.Value);
         var where = "entity type `" + name + "`";
         if (value.ValueKind != JsonValueKind.Object)
         {
-            Fail(where + " must be an object");
+            Fail(value, where + " must be an object");
             return;
         }
 
@@ -122,20 +132,22 @@ internal sealed class JsonSchemaReader
                 case "annotations":
                     break;
                 default:
-                    Fail("unknown field `" + field.Name + "` in " + where);
+                    Fail(field, "unknown field `" + field.Name + "` in " + where);
                     break;
             }
         }
 
-        _fragment.EntityTypes.Add(new RawEntityType(ns, name, parents, shape, tags, choices, 0, 0));
+        var (line, column) = _positions.OfName(declaration);
+        _fragment.EntityTypes.Add(new RawEntityType(ns, name, parents, shape, tags, choices, line, column));
     }
 
-    private void ReadAction(string ns, string id, JsonElement value)
+    private void ReadAction(string ns, JsonProperty declaration)
     {
+        var (id, value) = (declaration.Name, declaration.Value);
         var where = "action `" + id + "`";
         if (value.ValueKind != JsonValueKind.Object)
         {
-            Fail(where + " must be an object");
+            Fail(value, where + " must be an object");
             return;
         }
 
@@ -150,7 +162,7 @@ internal sealed class JsonSchemaReader
                 case "memberOf":
                     if (field.Value.ValueKind != JsonValueKind.Array)
                     {
-                        Fail(where + ": `memberOf` must be an array");
+                        Fail(field.Value, where + ": `memberOf` must be an array");
                         break;
                     }
 
@@ -159,11 +171,12 @@ internal sealed class JsonSchemaReader
                         if (parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty("id", out var pid) && pid.ValueKind == JsonValueKind.String)
                         {
                             var type = parent.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                            parents.Add(new RawActionRef(type, pid.GetString()!, 0, 0));
+                            var (line, column) = _positions.Of(parent);
+                            parents.Add(new RawActionRef(type, pid.GetString()!, line, column));
                         }
                         else
                         {
-                            Fail(where + ": each `memberOf` entry needs a string `id`");
+                            Fail(parent, where + ": each `memberOf` entry needs a string `id`");
                         }
                     }
 
@@ -178,7 +191,7 @@ internal sealed class JsonSchemaReader
                     resources = [];
                     if (field.Value.ValueKind != JsonValueKind.Object)
                     {
-                        Fail(where + ": `appliesTo` must be an object");
+                        Fail(field.Value, where + ": `appliesTo` must be an object");
                         break;
                     }
 
@@ -186,7 +199,7 @@ internal sealed class JsonSchemaReader
                     {
                         if (!field.Value.TryGetProperty(required, out _))
                         {
-                            Fail(where + ": `appliesTo` is missing `" + required + "`");
+                            Fail(field.Value, where + ": `appliesTo` is missing `" + required + "`");
                         }
                     }
 
@@ -204,7 +217,7 @@ internal sealed class JsonSchemaReader
                                 context = ReadType(part.Value, where + ": `context`", 0);
                                 break;
                             default:
-                                Fail("unknown field `" + part.Name + "` in `appliesTo` of " + where);
+                                Fail(part, "unknown field `" + part.Name + "` in `appliesTo` of " + where);
                                 break;
                         }
                     }
@@ -213,29 +226,31 @@ internal sealed class JsonSchemaReader
                 case "attributes" or "annotations":
                     break;
                 default:
-                    Fail("unknown field `" + field.Name + "` in " + where);
+                    Fail(field, "unknown field `" + field.Name + "` in " + where);
                     break;
             }
         }
 
-        _fragment.Actions.Add(new RawAction(ns, id, parents, principals, resources, context, 0, 0));
+        var (at, col) = _positions.OfName(declaration);
+        _fragment.Actions.Add(new RawAction(ns, id, parents, principals, resources, context, at, col));
     }
 
     private RawType? ReadType(JsonElement value, string where, int depth)
     {
         if (depth > MaxDepth)
         {
-            Fail(where + ": type is nested too deeply");
+            Fail(value, where + ": type is nested too deeply");
             return null;
         }
 
         if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty("type", out var typeField) || typeField.ValueKind != JsonValueKind.String)
         {
-            Fail(where + ": a type must be an object with a string field `type`");
+            Fail(value, where + ": a type must be an object with a string field `type`");
             return null;
         }
 
         var type = typeField.GetString()!;
+        var (line, column) = _positions.Of(value);
         string? NameField()
         {
             if (value.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String)
@@ -243,55 +258,56 @@ internal sealed class JsonSchemaReader
                 return n.GetString();
             }
 
-            Fail(where + ": type `" + type + "` needs a string field `name`");
+            Fail(value, where + ": type `" + type + "` needs a string field `name`");
             return null;
         }
 
         switch (type)
         {
             case "Long":
-                return new RawType(RawTypeKind.Long, null, null, null, 0, 0);
+                return new RawType(RawTypeKind.Long, null, null, null, line, column);
             case "String":
-                return new RawType(RawTypeKind.String, null, null, null, 0, 0);
+                return new RawType(RawTypeKind.String, null, null, null, line, column);
             case "Boolean":
-                return new RawType(RawTypeKind.Bool, null, null, null, 0, 0);
+                return new RawType(RawTypeKind.Bool, null, null, null, line, column);
             case "Set":
                 if (!value.TryGetProperty("element", out var element))
                 {
-                    Fail(where + ": a `Set` type needs an `element` type");
+                    Fail(value, where + ": a `Set` type needs an `element` type");
                     return null;
                 }
 
-                return ReadType(element, where, depth + 1) is { } e ? new RawType(RawTypeKind.Set, null, e, null, 0, 0) : null;
+                return ReadType(element, where, depth + 1) is { } e ? new RawType(RawTypeKind.Set, null, e, null, line, column) : null;
             case "Record":
                 return ReadRecord(value, where, depth);
             case "Entity":
-                return NameField() is { } entity ? new RawType(RawTypeKind.EntityName, entity, null, null, 0, 0) : null;
+                return NameField() is { } entity ? new RawType(RawTypeKind.EntityName, entity, null, null, line, column) : null;
             case "Extension":
-                return NameField() is { } ext ? new RawType(RawTypeKind.ExtensionName, ext, null, null, 0, 0) : null;
+                return NameField() is { } ext ? new RawType(RawTypeKind.ExtensionName, ext, null, null, line, column) : null;
             case "EntityOrCommon":
-                return NameField() is { } any ? new RawType(RawTypeKind.Name, any, null, null, 0, 0) : null;
+                return NameField() is { } any ? new RawType(RawTypeKind.Name, any, null, null, line, column) : null;
             default:
-                return new RawType(RawTypeKind.Name, type, null, null, 0, 0);
+                return new RawType(RawTypeKind.Name, type, null, null, line, column);
         }
     }
 
     private RawType? ReadRecord(JsonElement value, string where, int depth)
     {
+        var (line, column) = _positions.Of(value);
         if (value.TryGetProperty("additionalAttributes", out var extra) && extra.ValueKind == JsonValueKind.True)
         {
-            Fail(where + ": `additionalAttributes` is not supported");
+            Fail(extra, where + ": `additionalAttributes` is not supported");
         }
 
         var attributes = new List<RawAttribute>();
         if (!value.TryGetProperty("attributes", out var attrs))
         {
-            return new RawType(RawTypeKind.Record, null, null, attributes, 0, 0);
+            return new RawType(RawTypeKind.Record, null, null, attributes, line, column);
         }
 
         if (attrs.ValueKind != JsonValueKind.Object)
         {
-            Fail(where + ": `attributes` must be an object");
+            Fail(attrs, where + ": `attributes` must be an object");
             return null;
         }
 
@@ -304,7 +320,7 @@ internal sealed class JsonSchemaReader
             }
         }
 
-        return new RawType(RawTypeKind.Record, null, null, attributes, 0, 0);
+        return new RawType(RawTypeKind.Record, null, null, attributes, line, column);
     }
 
     private List<string> Strings(JsonElement value, string where)
@@ -312,7 +328,7 @@ internal sealed class JsonSchemaReader
         var list = new List<string>();
         if (value.ValueKind != JsonValueKind.Array)
         {
-            Fail(where + " must be an array of strings");
+            Fail(value, where + " must be an array of strings");
             return list;
         }
 
@@ -324,12 +340,22 @@ internal sealed class JsonSchemaReader
             }
             else
             {
-                Fail(where + " must be an array of strings");
+                Fail(item, where + " must be an array of strings");
             }
         }
 
         return list;
     }
 
-    private void Fail(string message) => _errors.Add(new SchemaError(0, 0, message));
+    private void Fail(JsonElement at, string message)
+    {
+        var (line, column) = _positions.Of(at);
+        _errors.Add(new SchemaError(line, column, message));
+    }
+
+    private void Fail(JsonProperty at, string message)
+    {
+        var (line, column) = _positions.OfName(at);
+        _errors.Add(new SchemaError(line, column, message));
+    }
 }

@@ -92,6 +92,79 @@ public sealed class JsonSchemaTests
     }
 
     [Fact]
+    public void ParseJson_StructuralProblems_AreReportedAtTheJsonValueTheyAreAbout()
+    {
+        // `$` marks each expected place (removed before parsing), in the order of the expected messages.
+        AssertAtMarks(
+            """
+            { "": {
+              "entityTypes": {
+                "E": { "annotations": { "doc": "café ünï" }, $"color": 1,
+                       "shape": { "type": "Record", "attributes": { "a": ${ "type": "Set" } } } }
+              },
+              "actions": {
+                "a": { "appliesTo": { "principalTypes": $"E", "resourceTypes": [] } },
+                "b": { "appliesTo": $${} }
+              },
+              $"extra": {}
+            } }
+            """,
+            "unknown field `color`",
+            "needs an `element` type",
+            "`principalTypes` must be an array",
+            "missing `principalTypes`",
+            "missing `resourceTypes`",
+            "unknown field `extra`");
+    }
+
+    [Fact]
+    public void ParseJson_UnresolvedNames_AreReportedWhereTheyAreDeclaredOrUsed()
+    {
+        AssertAtMarks(
+            """
+            {
+              "NS": {
+                "entityTypes": {
+                  $"User": { "memberOfTypes": ["Team"] },
+                  "Doc": { "shape": { "type": "Record", "attributes": { "owner": ${ "type": "Nope" } } } }
+                },
+                "actions": {
+                  "read": { "memberOf": [${ "id": "all" }] }
+                }
+              }
+            }
+            """,
+            "`Team` has not been declared",
+            "`Nope` has not been declared",
+            "undeclared action \"all\"");
+    }
+
+    private static void AssertAtMarks(string marked, params string[] messages)
+    {
+        var places = new List<(int Line, int Column)>();
+        var text = new System.Text.StringBuilder();
+        var (line, column) = (1, 1);
+        foreach (var c in marked)
+        {
+            if (c == '$')
+            {
+                places.Add((line, column));
+                continue;
+            }
+
+            text.Append(c);
+            (line, column) = c == '\n' ? (line + 1, 1) : (line, column + 1);
+        }
+
+        Assert.False(CedarSchema.TryParseJson(text.ToString(), out _, out var errors));
+        var expected = places.Zip(messages, (p, m) => $"{p.Line}:{p.Column}: …{m}…");
+        var actual = errors.OrderBy(e => e.Line).ThenBy(e => e.Column).Select(e => e.ToString());
+        Assert.True(places.Count == errors.Count, string.Join("\n", expected) + "\n--- but got ---\n" + string.Join("\n", actual));
+        Assert.All(places.Zip(messages, errors.OrderBy(e => e.Line).ThenBy(e => e.Column)), x =>
+            Assert.True(x.Third.Message.Contains(x.Second, StringComparison.Ordinal) && (x.Third.Line, x.Third.Column) == x.First, string.Join("\n", expected) + "\n--- but got ---\n" + string.Join("\n", actual)));
+    }
+
+    [Fact]
     public void TryParseAny_PicksTheFormatFromTheText()
     {
         Assert.True(CedarSchema.TryParseAny(Json, out var fromJson, out _));

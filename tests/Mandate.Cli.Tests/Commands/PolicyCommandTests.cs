@@ -163,6 +163,18 @@ public sealed class PolicyCommandTests
     }
 
     [Fact]
+    public async Task Validate_AnErrorInAJsonSchema_IsReportedAtItsLineAndColumn()
+    {
+        using var home = new TempHome();
+        File.WriteAllText(home.PathOf("s.cedarschema.json"), "{\n  \"\": {\n    \"entityTypes\": { \"User\": {} },\n    \"actions\": { \"read\": { \"appliesTo\": { \"principalTypes\": [\"User\"], \"resourceTypes\": [\"User\"] } } },\n    \"colour\": 1\n  }\n}\n");
+        File.WriteAllText(home.PathOf("p.cedar"), "permit(principal, action, resource);\n");
+
+        var result = (await home.RunAsync("policy", "validate", home.PathOf("p.cedar"), "--schema", home.PathOf("s.cedarschema.json"))).AssertError(1, "MDT4001");
+
+        Assert.Contains(home.PathOf("s.cedarschema.json") + ":5:5: unknown field `colour`", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SeveralFilesWithoutIds_AreOneSet_WhosePoliciesAreNamedByFile()
     {
         using var home = new TempHome();
