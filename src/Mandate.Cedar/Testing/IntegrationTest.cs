@@ -82,20 +82,21 @@ public sealed class IntegrationTest
 
     /// <summary>
     /// Finds a file named in the test: relative to <paramref name="currentDirectory"/> (the process's current
-    /// directory when null) first, then to the test file's directory and then its ancestors.
+    /// directory when null) first, then to the test file's directory and then its ancestors. Returns its full path.
     /// </summary>
     public string ResolveFile(string name, string? currentDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (Path.IsPathRooted(name))
         {
-            return name;
+            return Path.GetFullPath(name);
         }
 
-        var candidate = Path.Combine(currentDirectory ?? Directory.GetCurrentDirectory(), name);
+        var current = Path.GetFullPath(currentDirectory ?? Directory.GetCurrentDirectory());
+        var candidate = Path.Combine(current, name);
         if (File.Exists(candidate))
         {
-            return candidate;
+            return Path.GetFullPath(candidate);
         }
 
         for (var dir = TestDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
@@ -103,11 +104,15 @@ public sealed class IntegrationTest
             candidate = Path.Combine(dir, name);
             if (File.Exists(candidate))
             {
-                return candidate;
+                return Path.GetFullPath(candidate);
             }
         }
 
-        throw new FileNotFoundException("file `" + name + "` named by test " + Name + " was not found", name);
+        throw new FileNotFoundException(
+            TestDirectory is null
+                ? $"file `{name}` named by test {Name} was not found in {current}"
+                : $"file `{name}` named by test {Name} was found neither in {current} nor in {TestDirectory} or a folder above it",
+            name);
     }
 
     private static IntegrationTestRequest ParseRequest(JsonElement request, int index)

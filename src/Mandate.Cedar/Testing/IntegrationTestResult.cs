@@ -8,5 +8,8 @@ public sealed record IntegrationTestResult(
     ValidationOutcome Validation,
     IReadOnlyList<string> ValidationErrors)
 {
+    /// <summary>Where the test's policies, entities and schema were found (as far as they were).</summary>
+    public IntegrationTestFiles Files { get; init; } = IntegrationTestFiles.None;
+
     public bool Passed => LoadError is null && Validation != ValidationOutcome.Mismatched && Requests.All(r => r.Passed);
 }

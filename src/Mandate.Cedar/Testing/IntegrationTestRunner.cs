@@ -15,12 +15,15 @@ public sealed class IntegrationTestRunner(ISchemaSupport? schemaSupport = null, 
         IJsonShapeProvider? shapes = null;
         string? schemaText = null;
         string? schemaPath = null;
+        var files = IntegrationTestFiles.None;
         try
         {
-            policies = PolicySet.Parse(File.ReadAllText(test.ResolveFile(test.PoliciesFile, currentDirectory)));
+            files = files with { Policies = test.ResolveFile(test.PoliciesFile, currentDirectory) };
+            policies = PolicySet.Parse(File.ReadAllText(files.Policies));
             if (schemaSupport is not null && test.SchemaFile is not null)
             {
                 schemaPath = test.ResolveFile(test.SchemaFile, currentDirectory);
+                files = files with { Schema = schemaPath };
                 schemaText = File.ReadAllText(schemaPath);
                 try
                 {
@@ -29,15 +32,16 @@ public sealed class IntegrationTestRunner(ISchemaSupport? schemaSupport = null, 
                 catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
                 {
                     // Schema support is pluggable; whatever it throws is this test's load error, not a crash.
-                    return new IntegrationTestResult(test, [], "schema " + test.SchemaFile + ": " + e.Message, ValidationOutcome.NotChecked, []);
+                    return new IntegrationTestResult(test, [], "schema " + test.SchemaFile + ": " + e.Message, ValidationOutcome.NotChecked, []) { Files = files };
                 }
             }
 
-            entities = Entities.FromJson(File.ReadAllText(test.ResolveFile(test.EntitiesFile, currentDirectory)), shapes);
+            files = files with { Entities = test.ResolveFile(test.EntitiesFile, currentDirectory) };
+            entities = Entities.FromJson(File.ReadAllText(files.Entities), shapes);
         }
         catch (Exception e) when (e is CedarParseException or CedarJsonException or IOException or UnauthorizedAccessException)
         {
-            return new IntegrationTestResult(test, [], e.Message, ValidationOutcome.NotChecked, []);
+            return new IntegrationTestResult(test, [], e.Message, ValidationOutcome.NotChecked, []) { Files = files };
         }
 
         var validation = ValidationOutcome.NotChecked;
@@ -75,6 +79,6 @@ public sealed class IntegrationTestRunner(ISchemaSupport? schemaSupport = null, 
             }
         }
 
-        return new IntegrationTestResult(test, outcomes, null, validation, validationErrors);
+        return new IntegrationTestResult(test, outcomes, null, validation, validationErrors) { Files = files };
     }
 }

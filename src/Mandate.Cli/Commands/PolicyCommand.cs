@@ -79,10 +79,13 @@ internal static partial class PolicyCommand
 
     private static int Test(ParseResult parse, CliContext ctx)
     {
-        var runner = new IntegrationTestRunner(CedarSchemaSupport.Instance, Directory.GetCurrentDirectory());
+        var cwd = Directory.GetCurrentDirectory();
+        var runner = new IntegrationTestRunner(CedarSchemaSupport.Instance, cwd);
         int passed = 0, failed = 0;
         var results = new JsonArray();
-        void Report(string file, string? description, bool ok, string detail, int count = 1)
+
+        // A test's file names are looked up in several places, so a failure says which files were read.
+        void Report(string file, string? description, bool ok, string detail, IntegrationTestFiles files, int count = 1)
         {
             if (ok)
             {
@@ -95,11 +98,16 @@ internal static partial class PolicyCommand
 
             if (ctx.Output.Json)
             {
-                results.Add((JsonNode)new JsonObject { ["file"] = file, ["request"] = description, ["passed"] = ok, ["detail"] = detail });
+                var read = new JsonObject { ["policies"] = files.Policies, ["entities"] = files.Entities, ["schema"] = files.Schema };
+                results.Add((JsonNode)new JsonObject { ["file"] = file, ["request"] = description, ["passed"] = ok, ["detail"] = detail, ["files"] = read });
+            }
+            else if (ok)
+            {
+                ctx.Output.Out.WriteLine($"pass {file}: {description ?? detail}");
             }
             else
             {
-                ctx.Output.Out.WriteLine($"{(ok ? "pass" : "FAIL")} {file}: {(description is null ? detail : ok ? description : description + ": " + detail)}");
+                ctx.Output.Out.WriteLine($"FAIL {file}: {(description is null ? detail : description + ": " + detail)}{FilesRead(files, cwd)}");
             }
         }
 
@@ -112,25 +120,25 @@ internal static partial class PolicyCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or CedarJsonException or System.Text.Json.JsonException)
             {
-                Report(path, null, false, $"cannot be loaded: {e.Message}");
+                Report(path, null, false, $"cannot be loaded: {e.Message}", IntegrationTestFiles.None);
                 continue;
             }
 
             var result = runner.Run(test);
             if (result.LoadError is not null)
             {
-                Report(path, null, false, result.LoadError, Math.Max(1, test.Requests.Count));
+                Report(path, null, false, result.LoadError, result.Files, Math.Max(1, test.Requests.Count));
                 continue;
             }
 
             if (result.Validation == ValidationOutcome.Mismatched)
             {
-                Report(path, null, false, $"shouldValidate is {test.ShouldValidate} but validation gave {(result.ValidationErrors.Count == 0 ? "no error" : string.Join("; ", result.ValidationErrors))}");
+                Report(path, null, false, $"shouldValidate is {test.ShouldValidate} but validation gave {(result.ValidationErrors.Count == 0 ? "no error" : string.Join("; ", result.ValidationErrors))}", result.Files);
             }
 
             foreach (var outcome in result.Requests)
             {
-                Report(path, outcome.Request.Description, outcome.Passed, outcome.Describe());
+                Report(path, outcome.Request.Description, outcome.Passed, outcome.Describe(), result.Files);
             }
         }
 
@@ -145,7 +153,28 @@ internal static partial class PolicyCommand
 
         return failed == 0
             ? ExitCodes.Success
-            : ctx.Output.Fail(new MandateError(ErrorCodes.PolicyTestFailed, $"{failed} request(s) did not give the expected answer.", "Read the FAIL lines: each shows the expected and the actual decision, reasons and errors."));
+            : ctx.Output.Fail(new MandateError(ErrorCodes.PolicyTestFailed, $"{failed} request(s) did not give the expected answer.", "Read the FAIL lines: each shows the expected and the actual decision, reasons and errors, and the files the test read."));
+    }
+
+    /// <summary><c> [policies: p.cedar, entities: …, schema: …]</c>, each path relative to the current directory when it is inside it.</summary>
+    private static string FilesRead(IntegrationTestFiles files, string cwd)
+    {
+        string Shown(string path)
+        {
+            var relative = Path.GetRelativePath(cwd, path);
+            return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+        }
+
+        var named = new List<string>();
+        foreach (var (what, path) in (ReadOnlySpan<(string, string?)>)[("policies", files.Policies), ("entities", files.Entities), ("schema", files.Schema)])
+        {
+            if (path is not null)
+            {
+                named.Add(what + ": " + Shown(path));
+            }
+        }
+
+        return named.Count == 0 ? string.Empty : " [" + string.Join(", ", named) + "]";
     }
 
     private static int Format(ParseResult parse, CliContext ctx)

@@ -59,6 +59,27 @@ public sealed class IntegrationTestRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Run_SaysWhereEachFileWasFound_TheCurrentDirectoryFirst()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "cwd"));
+        File.WriteAllText(Path.Combine(_root, "cwd", "p.cedar"), "forbid(principal, action, resource);");
+        File.WriteAllText(Path.Combine(_root, "s.cedarschema"), "entity User;");
+        var path = Write("""{"policies": "p.cedar", "entities": "e.json", "schema": "s.cedarschema", "requests": []}""");
+        var result = new IntegrationTestRunner(CedarSchemaSupport.Instance, Path.Combine(_root, "cwd")).Run(IntegrationTest.Load(path));
+        Assert.Null(result.LoadError);
+        Assert.Equal(new IntegrationTestFiles(Path.Combine(_root, "cwd", "p.cedar"), Path.Combine(_root, "suite", "e.json"), Path.Combine(_root, "s.cedarschema")), result.Files);
+    }
+
+    [Fact]
+    public void Run_MissingFile_SaysWhereItWasLookedFor_AndWhatWasFound()
+    {
+        var path = Write("""{"policies": "p.cedar", "entities": "nope.json", "requests": []}""");
+        var result = new IntegrationTestRunner(currentDirectory: Path.Combine(_root, "elsewhere")).Run(IntegrationTest.Load(path));
+        Assert.Contains("neither in " + Path.Combine(_root, "elsewhere") + " nor in " + Path.Combine(_root, "suite") + " or a folder above it", result.LoadError, StringComparison.Ordinal);
+        Assert.Equal(new IntegrationTestFiles(Path.Combine(_root, "suite", "p.cedar"), null, null), result.Files);
+    }
+
+    [Fact]
     public void Run_SchemaSupportThatThrows_IsALoadError()
     {
         File.WriteAllText(Path.Combine(_root, "suite", "s.cedarschema"), "entity User;");

@@ -120,6 +120,33 @@ public sealed class PolicyCommandTests
     }
 
     [Fact]
+    public async Task Test_AFailure_NamesTheFilesThatWereRead_AsTheCurrentDirectoryComesFirst()
+    {
+        using var home = new TempHome();
+        Directory.CreateDirectory(home.PathOf("suite"));
+        Directory.CreateDirectory(home.PathOf("work"));
+        File.WriteAllText(home.PathOf(Path.Combine("suite", "p.cedar")), Policies);
+        File.WriteAllText(home.PathOf(Path.Combine("work", "p.cedar")), "forbid(principal, action, resource);\n"); // shadows the test's own
+        File.WriteAllText(home.PathOf(Path.Combine("suite", "entities.json")), EntitiesJson);
+        File.WriteAllText(home.PathOf(Path.Combine("suite", "t.json")), """
+            { "policies": "p.cedar", "entities": "entities.json", "requests": [
+              { "description": "reading code is allowed", "principal": {"type":"User","id":"jane"}, "action": {"type":"Action","id":"read"},
+                "resource": {"type":"File","id":"code"}, "context": {}, "decision": "allow", "reason": ["policy0"], "errors": [] } ] }
+            """);
+        string[] args = ["policy", "test", home.PathOf(Path.Combine("suite", "t.json"))];
+
+        var text = (await CliRunner.RunAsync(CliRunner.Mandate, args, home.Environment, workingDirectory: home.PathOf("work"))).AssertError(1, "MDT4004");
+        var json = await CliRunner.RunAsync(CliRunner.Mandate, [.. args, "--json"], home.Environment, workingDirectory: home.PathOf("work"));
+
+        var fail = Assert.Single(text.Stdout.Split('\n'), l => l.StartsWith("FAIL ", StringComparison.Ordinal));
+        Assert.EndsWith("[policies: p.cedar, entities: " + home.PathOf(Path.Combine("suite", "entities.json")) + "]", fail, StringComparison.Ordinal);
+        var files = JsonDocument.Parse(json.Stdout).RootElement.GetProperty("results")[0].GetProperty("files");
+        Assert.EndsWith(Path.Combine("work", "p.cedar"), files.GetProperty("policies").GetString(), StringComparison.Ordinal);
+        Assert.Equal(home.PathOf(Path.Combine("suite", "entities.json")), files.GetProperty("entities").GetString());
+        Assert.Equal(JsonValueKind.Null, files.GetProperty("schema").ValueKind);
+    }
+
+    [Fact]
     public async Task Format_PrintsCanonicalPolicies_ThatParseToTheSameDecisions()
     {
         using var home = new TempHome();
