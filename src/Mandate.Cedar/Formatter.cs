@@ -93,7 +93,13 @@ public static class Formatter
     {
         foreach (var (key, value) in policy.Annotations)
         {
-            sb.Append('@').Append(key).Append('(').Append(CedarText.Quote(value)).Append(")\n");
+            sb.Append('@').Append(key);
+            if (!policy.ValuelessAnnotations.Contains(key))
+            {
+                sb.Append('(').Append(CedarText.Quote(value)).Append(')');
+            }
+
+            sb.Append('\n');
         }
 
         sb.Append(policy.Effect == Effect.Permit ? "permit" : "forbid").Append(" (\n");

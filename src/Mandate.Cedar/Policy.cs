@@ -29,6 +29,8 @@ public sealed class Policy
         TemplateId = templateId;
     }
 
+    internal static readonly IReadOnlySet<string> NoAnnotations = new HashSet<string>(StringComparer.Ordinal);
+
     public string Id { get; }
 
     /// <summary>The 1-based line where the policy starts in the text it was parsed from (its first annotation); 0 when it came from JSON.</summary>
@@ -38,6 +40,12 @@ public sealed class Policy
 
     /// <summary>Annotations such as <c>@id("..")</c>; an annotation without a value maps to the empty string.</summary>
     public IReadOnlyDictionary<string, string> Annotations { get; }
+
+    /// <summary>
+    /// The annotations written without a value (<c>@advice</c>, not <c>@advice("")</c>): Cedar keeps the difference,
+    /// in its JSON format (<c>null</c>, not <c>""</c>) and when it formats a policy.
+    /// </summary>
+    internal IReadOnlySet<string> ValuelessAnnotations { get; init; } = NoAnnotations;
 
     /// <summary>True for a template (it has a <c>?principal</c> or <c>?resource</c> slot and is not itself evaluated).</summary>
     public bool IsTemplate => Principal.IsSlot || Resource.IsSlot;
@@ -63,7 +71,7 @@ public sealed class Policy
     public Policy WithId(string id)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        return new(id, Effect, Annotations, Principal, Action, Resource, Conditions, TemplateId, LinkedPrincipal, LinkedResource) { Line = Line };
+        return new(id, Effect, Annotations, Principal, Action, Resource, Conditions, TemplateId, LinkedPrincipal, LinkedResource) { Line = Line, ValuelessAnnotations = ValuelessAnnotations };
     }
 
     /// <summary>Links a template: fills its slots and gives the result its own id.</summary>
@@ -78,7 +86,8 @@ public sealed class Policy
             Conditions,
             Id,
             principal,
-            resource);
+            resource)
+        { ValuelessAnnotations = ValuelessAnnotations };
 
     /// <summary>
     /// True when the policy applies to the request, false when it does not, and null on an evaluation error

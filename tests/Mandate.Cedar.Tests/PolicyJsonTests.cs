@@ -56,6 +56,19 @@ public sealed class PolicyJsonTests(CorpusFixture corpus)
         Assert.Equal(new EntityUid("Folder", "f"), link.LinkedResource);
     }
 
+    [Fact]
+    public void AnAnnotationWithoutAValue_IsNullInJson_AndStaysWithoutAValue()
+    {
+        const string text = "@advice\n@reason(\"\")\npermit (\n  principal,\n  action,\n  resource\n);\n";
+        var set = PolicySet.Parse(text);
+        var json = set.ToJson();
+
+        Assert.Contains("\"annotations\":{\"advice\":null,\"reason\":\"\"}", json, StringComparison.Ordinal);
+        Assert.Equal(text, Formatter.Format(set));
+        Assert.Equal(text, Formatter.Format(PolicySet.FromJson(json)));
+        Assert.Equal("", set.Policies[0].Annotations["advice"]);
+    }
+
     [Theory]
     [InlineData("""{"effect": "allow", "principal": {"op": "All"}, "action": {"op": "All"}, "resource": {"op": "All"}, "conditions": []}""")]
     [InlineData("""{"effect": "permit", "principal": {"op": "All"}, "action": {"op": "All"}, "resource": {"op": "All"}, "conditions": [{"kind": "when", "body": {"nope": {}}}]}""")]

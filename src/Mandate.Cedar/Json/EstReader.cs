@@ -22,11 +22,16 @@ internal static class EstReader
             var other => throw new CedarJsonException(id + ": unknown effect `" + other + "`"),
         };
         var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
+        HashSet<string>? valueless = null;
         if (element.TryGetProperty("annotations", out var a) && a.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in a.EnumerateObject())
             {
                 annotations[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : string.Empty;
+                if (property.Value.ValueKind == JsonValueKind.Null)
+                {
+                    (valueless ??= new(StringComparer.Ordinal)).Add(property.Name); // `@name` written without a value
+                }
             }
         }
 
@@ -52,7 +57,8 @@ internal static class EstReader
             ReadScope(Property(element, "principal", id), "principal", id),
             ReadScope(Property(element, "action", id), "action", id),
             ReadScope(Property(element, "resource", id), "resource", id),
-            [.. conditions]);
+            [.. conditions])
+        { ValuelessAnnotations = valueless ?? Policy.NoAnnotations };
     }
 
     private static ScopeConstraint ReadScope(JsonElement scope, string variable, string id)

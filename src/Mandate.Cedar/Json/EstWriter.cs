@@ -31,7 +31,14 @@ internal sealed class EstWriter(Utf8JsonWriter writer) : IExprVisitor
             writer.WriteStartObject();
             foreach (var (key, value) in policy.Annotations)
             {
-                writer.WriteString(key, value);
+                if (policy.ValuelessAnnotations.Contains(key))
+                {
+                    writer.WriteNull(key);
+                }
+                else
+                {
+                    writer.WriteString(key, value);
+                }
             }
 
             writer.WriteEndObject();

@@ -8,6 +8,7 @@ internal sealed partial class Parser
     {
         var line = Current.Line;
         var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
+        HashSet<string>? valueless = null;
         while (Current.Kind == TokenKind.At)
         {
             Next();
@@ -17,6 +18,10 @@ internal sealed partial class Parser
             {
                 value = Unescape(Expect(TokenKind.String, "a string literal"));
                 Expect(TokenKind.RightParen, "`)`");
+            }
+            else
+            {
+                (valueless ??= new(StringComparer.Ordinal)).Add(key.Text);
             }
 
             if (!annotations.TryAdd(key.Text, value))
@@ -63,7 +68,7 @@ internal sealed partial class Parser
         }
 
         Expect(TokenKind.Semicolon, "`;`");
-        return new Policy(id, effect, annotations, principal, action, resource, [.. conditions]) { Line = line };
+        return new Policy(id, effect, annotations, principal, action, resource, [.. conditions]) { Line = line, ValuelessAnnotations = valueless ?? Policy.NoAnnotations };
     }
 
     private ScopeConstraint ParseScope(string variable)
