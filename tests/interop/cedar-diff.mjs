@@ -11,9 +11,18 @@
 //        or {"failure": "<message>"} when cedar-wasm refuses the input (policies, entities or request).
 //        A policy set that does not parse answers {"parseFailure": "<message>"} for the whole scenario.
 // Policies are parsed once per scenario (preparsePolicySet) and every request then goes through statefulIsAuthorized.
+//
+// The policy JSON format (EST) is checked on the same line protocol:
+//   in:  {"est": [{"text": "<one policy or template>", "template": bool, "mandate": <Mandate's EST of it, or null>}, ...]}
+//   out: {"est": [{"json": <cedar-wasm's EST of text> | "jsonFailure": "<message>",
+//                  "text": <cedar-wasm's Cedar text read back from "mandate"> | "textFailure": "<message>"}, ...]}
+//        ("text"/"textFailure" only when "mandate" is given).
 // usage: node cedar-diff.mjs   (reads stdin until EOF)
 import { createInterface } from 'node:readline';
-import { preparsePolicySet, statefulIsAuthorized, getCedarVersion } from '@cedar-policy/cedar-wasm/nodejs';
+import {
+  preparsePolicySet, statefulIsAuthorized, getCedarVersion,
+  policyToJson, templateToJson, policyToText, templateToText,
+} from '@cedar-policy/cedar-wasm/nodejs';
 
 const messages = (errors) => (errors ?? []).map((e) => e.message).join('; ');
 
@@ -53,9 +62,31 @@ function scenario(input) {
   return { results: (input.requests ?? []).map((r) => answer('diff', entities, r)) };
 }
 
+function est(item) {
+  const answer = {};
+  const json = (item.template ? templateToJson : policyToJson)(item.text);
+  if (json.type === 'success') {
+    answer.json = json.json;
+  } else {
+    answer.jsonFailure = messages(json.errors) || 'failure';
+  }
+  if (item.mandate !== undefined && item.mandate !== null) {
+    const text = (item.template ? templateToText : policyToText)(item.mandate);
+    if (text.type === 'success') {
+      answer.text = text.text;
+    } else {
+      answer.textFailure = messages(text.errors) || 'failure';
+    }
+  }
+  return answer;
+}
+
 function handle(line) {
   try {
     const input = JSON.parse(line);
+    if (!Array.isArray(input) && Array.isArray(input.est)) {
+      return { est: input.est.map(est) };
+    }
     return Array.isArray(input) ? input.map(scenario) : scenario(input);
   } catch (error) {
     return { crash: String(error?.stack ?? error) };

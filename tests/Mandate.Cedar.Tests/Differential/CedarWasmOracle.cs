@@ -92,6 +92,32 @@ internal sealed class CedarWasmOracle : IDisposable
         return answers;
     }
 
+    /// <summary>
+    /// For each policy (or template) text: cedar-wasm's EST of it (<c>policyToJson</c> / <c>templateToJson</c>) and,
+    /// when Mandate's EST is given, the text cedar-wasm reads back from it (<c>policyToText</c> / <c>templateToText</c>).
+    /// </summary>
+    public IReadOnlyList<EstAnswer> AskEst(IReadOnlyList<(string Text, bool Template, string? MandateJson)> policies)
+    {
+        var line = new StringBuilder("{\"est\":[");
+        for (var i = 0; i < policies.Count; i++)
+        {
+            var (text, template, mandate) = policies[i];
+            line.Append(i == 0 ? "" : ",")
+                .Append("{\"text\":").Append(JsonValue.Create(text).ToJsonString())
+                .Append(",\"template\":").Append(template ? "true" : "false")
+                .Append(",\"mandate\":").Append(mandate is null ? "null" : OneLine(mandate)).Append('}');
+        }
+
+        var reply = Exchange(line.Append("]}").ToString());
+        using var document = JsonDocument.Parse(reply);
+        if (!document.RootElement.TryGetProperty("est", out var answers))
+        {
+            throw new InvalidOperationException("cedar-diff.mjs could not read the EST batch: " + reply);
+        }
+
+        return [.. answers.EnumerateArray().Select(EstAnswer.FromOracle)];
+    }
+
     private static string Templates(Scenario s)
     {
         var templates = new JsonObject();
