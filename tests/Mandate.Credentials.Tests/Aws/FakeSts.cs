@@ -23,7 +23,7 @@ public sealed partial class FakeSts : IDisposable
     private const string Ns = "https://sts.amazonaws.com/doc/2011-06-15/";
     private static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(5);
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentDictionary<string, Session> _keys = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Call> _calls = new();
     private readonly Task _loop;
@@ -36,10 +36,7 @@ public sealed partial class FakeSts : IDisposable
         BaseSecretAccessKey = RandomText(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+");
         _keys[BaseAccessKeyId] = new Session(BaseSecretAccessKey, null, "arn:aws:iam::" + Account + ":user/developer", DateTimeOffset.MaxValue);
 
-        var port = FreePort();
-        Endpoint = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(Endpoint.ToString());
-        _listener.Start();
+        (_listener, Endpoint) = Listen();
         _loop = Task.Run(LoopAsync);
     }
 
@@ -413,11 +410,31 @@ public sealed partial class FakeSts : IDisposable
         return new string(chars);
     }
 
-    private static int FreePort()
+    /// <summary>A listener on a free loopback port; if a test running in parallel takes the port first, another is tried.</summary>
+    private static (HttpListener Listener, Uri Endpoint) Listen()
     {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
+        for (var attempt = 1; ; attempt++)
+        {
+            int port;
+            using (var socket = new TcpListener(IPAddress.Loopback, 0))
+            {
+                socket.Start();
+                port = ((IPEndPoint)socket.LocalEndpoint).Port;
+            }
+
+            var endpoint = new Uri($"http://127.0.0.1:{port}/");
+            var listener = new HttpListener();
+            listener.Prefixes.Add(endpoint.ToString());
+            try
+            {
+                listener.Start();
+                return (listener, endpoint);
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                listener.Close();
+            }
+        }
     }
 
     public void Dispose()

@@ -22,7 +22,7 @@ public sealed class FakeGitHub : IDisposable
 
     private static readonly Dictionary<string, int> Levels = new(StringComparer.Ordinal) { ["read"] = 1, ["write"] = 2, ["admin"] = 3 };
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly RSA _appPublicKey;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
@@ -40,9 +40,7 @@ public sealed class FakeGitHub : IDisposable
         _root = Directory.CreateTempSubdirectory("fake-github-").FullName;
         ProjectRoot = Path.Combine(_root, "git");
         Directory.CreateDirectory(ProjectRoot);
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        (_listener, Port) = Listen();
         _loop = Task.Run(ServeAsync);
     }
 
@@ -152,11 +150,33 @@ public sealed class FakeGitHub : IDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>
+    /// A listener on a free loopback port. The port is found free and then bound, and a test running in parallel can
+    /// take it in between ("Address already in use"): then another port is tried.
+    /// </summary>
+    private static (HttpListener Listener, int Port) Listen()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        for (var attempt = 1; ; attempt++)
+        {
+            int port;
+            using (var probe = new TcpListener(IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            }
+
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return (listener, port);
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                listener.Close();
+            }
+        }
     }
 
     private async Task ServeAsync()
