@@ -48,7 +48,7 @@ internal sealed class CliContext : IDisposable
         var output = new CliOutput(json, Console.Out, Console.Error);
         var resolved = MandateHome.Resolve(
             string.IsNullOrEmpty(home) ? Environment.GetEnvironmentVariable(MandateHome.EnvironmentVariable) : home,
-            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify));
         return new CliContext(output, resolved, TimeProvider.System);
     }
 

@@ -96,7 +96,7 @@ public sealed class HookHandler
             Subagent = subagent,
             Project = project,
             Cwd = e.Cwd,
-            Home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+            Home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify),
             MandateHome = ctx.Home.Root,
             SessionId = e.SessionId,
             ToolName = toolName,

@@ -57,7 +57,7 @@ public static class HookRuntime
 
         home ??= MandateHome.Resolve(
             Environment.GetEnvironmentVariable(MandateHome.EnvironmentVariable),
-            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify));
         using var ctx = new HomeContext(host.OpenStore, home, TimeProvider.System);
         if (!ctx.Settings.IsSuccess)
         {

@@ -28,7 +28,7 @@ internal static class AwsInstallCommand
 
     private static int Run(ParseResult parse, CliContext ctx)
     {
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify);
         var configPath = Path.GetFullPath(parse.GetValue(ConfigFile) ?? Path.Combine(home, ".aws", "config"));
         var credentialsPath = Path.Combine(Path.GetDirectoryName(configPath)!, "credentials");
         var binary = Environment.ProcessPath ?? "mandate";

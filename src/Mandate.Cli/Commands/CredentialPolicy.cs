@@ -31,7 +31,7 @@ internal static class CredentialPolicy
             Dialect = "cli",
             Project = project,
             Cwd = Environment.CurrentDirectory,
-            Home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+            Home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify),
             MandateHome = ctx.Home.Root,
             SessionId = LeaseCli.SessionId ?? "",
             ToolName = "credential." + request.Kind,

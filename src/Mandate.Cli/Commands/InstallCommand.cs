@@ -30,7 +30,7 @@ internal static class InstallCommand
 
     public static InstallPaths Paths(string? project) => new(
         Path.GetFullPath(project ?? Environment.CurrentDirectory),
-        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify),
         Environment.GetEnvironmentVariable(ManagedRootVariable) is { Length: > 0 } root ? root : "/");
 
     private static int Run(ParseResult parse, CliContext ctx, bool install)

@@ -53,7 +53,7 @@ internal static class WhyCommand
             Dialect = Text(details, "dialect") ?? "",
             Project = Text(details, "project") ?? "/",
             Cwd = Text(details, "cwd") ?? "/",
-            Home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+            Home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify),
             MandateHome = ctx.Home.Root,
             ToolName = call.Name,
         };

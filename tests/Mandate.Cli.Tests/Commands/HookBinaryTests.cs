@@ -40,6 +40,22 @@ public sealed class HookBinaryTests
     }
 
     [Fact]
+    public async Task AHomeFolderThatDoesNotExist_StillLetsCommandsBeParsed()
+    {
+        // A fresh CI user or container may have HOME set to a folder not yet made; every shell command was then
+        // denied as unparseable, because '~' had no value.
+        using var p = await HookProject.CreateAsync();
+        var payload = p.Home.PathOf("payload.json");
+        File.WriteAllText(payload, p.Bash("s1", "git status"));
+        var environment = new Dictionary<string, string?>(p.Home.Environment) { ["CLAUDE_PROJECT_DIR"] = p.Project, ["HOME"] = p.Home.PathOf("no-such-home") };
+        var result = await CliRunner.RunAsync("sh", ["-c", $"'{HookBinary}' claude-code < '{payload}'"], environment, p.Project);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("shell.unparseable", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("permissionDecision", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnswerRedirectedToAFile_LandsBetweenWhatOthersWrote()
     {
         // Agents connect pipes; by hand, stdout may be a file shared with other writers, which must not be overwritten.
