@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
@@ -11,8 +10,8 @@ namespace Mandate.Core.Jose;
 /// </summary>
 public sealed class JwsToken : IDisposable
 {
-    private static readonly SearchValues<char> Base64UrlAlphabet =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+    /// <summary>The deepest nesting of JSON accepted in a header or payload.</summary>
+    internal const int MaxDepth = 32;
 
     private readonly JsonDocument _header;
     private readonly JsonDocument _payload;
@@ -46,15 +45,7 @@ public sealed class JwsToken : IDisposable
         return key.Verify(SigningInput, Signature);
     }
 
-    public static bool TryParse(string? token, int maxLength, out JwsToken? result, out string reason) =>
-        TryParse(token, maxLength, payloadMembersCheckedByCaller: false, out result, out reason);
-
-    /// <summary>
-    /// As <see cref="TryParse(string?, int, out JwsToken?, out string)"/>; with <paramref name="payloadMembersCheckedByCaller"/>,
-    /// repeated member names in the payload are left for the caller to refuse (a reader that walks every
-    /// member finds them for less than the parser's own check costs). The header is always checked.
-    /// </summary>
-    internal static bool TryParse(string? token, int maxLength, bool payloadMembersCheckedByCaller, out JwsToken? result, out string reason)
+    public static bool TryParse(string? token, int maxLength, out JwsToken? result, out string reason)
     {
         result = null;
         if (string.IsNullOrEmpty(token))
@@ -69,9 +60,7 @@ public sealed class JwsToken : IDisposable
             return false;
         }
 
-        var first = token.IndexOf('.', StringComparison.Ordinal);
-        var second = first < 0 ? -1 : token.IndexOf('.', first + 1);
-        if (first < 0 || second < 0 || token.IndexOf('.', second + 1) >= 0)
+        if (!JwsCompact.TrySplit(token, out var first, out var second))
         {
             reason = "the token is not a JWS in compact form (three parts separated by '.')";
             return false;
@@ -91,7 +80,7 @@ public sealed class JwsToken : IDisposable
             return false;
         }
 
-        if (!TryParseObject(payloadBytes, out var payload, out reason, allowDuplicates: payloadMembersCheckedByCaller))
+        if (!TryParseObject(payloadBytes, out var payload, out reason))
         {
             header!.Dispose();
             reason = "the payload " + reason;
@@ -106,8 +95,7 @@ public sealed class JwsToken : IDisposable
     private static bool TryDecode(ReadOnlySpan<char> part, out byte[] bytes)
     {
         bytes = [];
-        // Base64Url.IsValid skips whitespace; a compact JWS is exactly the alphabet, so that one token has one spelling.
-        if (part.IsEmpty || part.ContainsAnyExcept(Base64UrlAlphabet) || !Base64Url.IsValid(part))
+        if (!JwsCompact.IsBase64UrlPart(part))
         {
             return false;
         }
@@ -116,7 +104,7 @@ public sealed class JwsToken : IDisposable
         return true;
     }
 
-    private static bool TryParseObject(byte[] json, out JsonDocument? document, out string reason, bool allowDuplicates = false)
+    private static bool TryParseObject(byte[] json, out JsonDocument? document, out string reason)
     {
         document = null;
 
@@ -130,11 +118,23 @@ public sealed class JwsToken : IDisposable
 
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = allowDuplicates });
+            // Nor does it unescape until a string is read (or names are compared for repeats, which throws
+            // from Parse): an escaped lone surrogate is JSON but no string, so it is malformed here too.
+            if (json.AsSpan().Contains((byte)'\\'))
+            {
+                UnescapeAll(json);
+            }
+
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false });
         }
         catch (JsonException)
         {
             reason = "is not valid JSON, or repeats a member name";
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            reason = "has an escaped string that is not valid UTF-16 (a lone surrogate)";
             return false;
         }
 
@@ -148,6 +148,21 @@ public sealed class JwsToken : IDisposable
 
         reason = "";
         return true;
+    }
+
+    /// <summary>Unescapes every escaped name and string: throws InvalidOperationException for one no string can hold.</summary>
+    private static void UnescapeAll(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth });
+        Span<byte> scratch = stackalloc byte[256];
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            {
+                var length = reader.ValueSpan.Length;
+                reader.CopyString(length <= scratch.Length ? scratch : new byte[length]);
+            }
+        }
     }
 
     public void Dispose()

@@ -31,6 +31,8 @@ public sealed partial class MandateVerifier
             return Fail(MandateCheck.ChainLink, "the last hop of the chain does not describe this token (jti, scope, iat, exp)");
         }
 
+        string? checkedDelegatee = null;
+        Scope? checkedScope = null;
         for (var i = 0; i < chain.Count; i++)
         {
             var hop = chain[i];
@@ -58,10 +60,17 @@ public sealed partial class MandateVerifier
                 return Fail(MandateCheck.ChainScope, $"hop {i + 1} widens the scope: '{wider}' is not covered by hop {i}");
             }
 
-            var type = AgentTypeOf(hop.Delegatee)!;
-            if (!ParseCache.AllowsDelegation(before.Scope, type))
+            // A hop to the agent of the hop before, under the same scope, was answered there (the claims
+            // reader gives repeated strings one instance, and the parse cache repeated scopes).
+            if (!ReferenceEquals(hop.Delegatee, checkedDelegatee) || !ReferenceEquals(before.Scope, checkedScope))
             {
-                return Fail(MandateCheck.ChainDelegation, $"hop {i + 1} delegates to a '{type}' agent but hop {i} does not grant 'agent:delegate:{type}'");
+                var type = AgentTypeOf(hop.Delegatee)!;
+                if (!ParseCache.AllowsDelegation(before.Scope, type))
+                {
+                    return Fail(MandateCheck.ChainDelegation, $"hop {i + 1} delegates to a '{type}' agent but hop {i} does not grant 'agent:delegate:{type}'");
+                }
+
+                (checkedDelegatee, checkedScope) = (hop.Delegatee, before.Scope);
             }
 
             if (hop.ExpiresAt > before.ExpiresAt)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Security.Cryptography;
 using Mandate.Core.Errors;
 using Mandate.Core.Identity;
 using Mandate.Core.Jose;
@@ -54,46 +56,54 @@ public sealed partial class MandateVerifier
             return Fail(MandateCheck.Size, $"the token is longer than {MandateFormat.MaxTokenLength} characters");
         }
 
-        // Repeated claim names are refused by the claims reader, which walks every member anyway.
-        if (!JwsToken.TryParse(token, MandateFormat.MaxTokenLength, payloadMembersCheckedByCaller: true, out var jws, out var reason))
+        // The parts are decoded into one pooled buffer, wiped before it goes back: the token's bytes do
+        // not outlive its verification.
+        var length = JwsCompact.BufferLength(token?.Length ?? 0);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            return Verify(token, buffer.AsSpan(0, length), options);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, length));
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private MandateVerification Verify(string? token, Span<byte> buffer, MandateVerificationOptions options)
+    {
+        if (!JwsCompact.TryDecode(token, MandateFormat.MaxTokenLength, buffer, out var jws, out var reason))
         {
             return Fail(MandateCheck.Format, reason);
         }
 
-        using (jws)
+        // Both parts are read in one pass each before anything is judged, so malformed JSON anywhere is a
+        // malformed token; the claims read are judged only once the signature verified.
+        var raw = default(RawClaims);
+        if (!MandateHeaderReader.TryRead(jws.Header, out var header, out reason) || !MandateClaimsScanner.TryScan(jws.Payload, ref raw, out reason))
         {
-            try
-            {
-                return Verify(jws!, options);
-            }
-            catch (InvalidOperationException)
-            {
-                // JsonDocument checks UTF-8 lazily: a string that is not UTF-8 fails only when read.
-                return Fail(MandateCheck.Format, "a part of the token is not valid UTF-8");
-            }
+            return Fail(MandateCheck.Format, reason);
         }
-    }
 
-    private MandateVerification Verify(JwsToken jws, MandateVerificationOptions options)
-    {
-        if (CheckHeader(jws) is { } headerFailure)
+        if (CheckHeader(header) is { } headerFailure)
         {
             return headerFailure;
         }
 
-        var kid = jws.HeaderString("kid");
+        var kid = header.Kid;
         var key = kid is null ? null : _bundle.FindJwtKey(kid);
         if (key is null)
         {
             return Fail(MandateCheck.Key, kid is null ? "the header has no kid" : $"key '{Capability.Shorten(kid)}' is not in the trust bundle of '{_bundle.TrustDomain.Name}'");
         }
 
-        if (!jws.VerifySignature(key))
+        if (!key.Verify(jws.SigningInput, jws.Signature))
         {
             return Fail(MandateCheck.Signature, "the signature does not verify");
         }
 
-        var claims = MandateClaimsReader.Read(jws.Payload, out var reason);
+        var claims = MandateClaimsReader.Read(ref raw, out reason);
         if (claims is null)
         {
             return Fail(MandateCheck.Claims, reason);
@@ -108,33 +118,28 @@ public sealed partial class MandateVerifier
             CheckPresenter(claims, options) ?? MandateVerification.Valid(claims);
     }
 
-    private static MandateVerification? CheckHeader(JwsToken jws)
+    private static MandateVerification? CheckHeader(in MandateHeader header)
     {
-        foreach (var member in jws.Header.EnumerateObject())
+        switch (header.Refused)
         {
-            switch (member.Name)
-            {
-                case "alg" or "kid" or "typ":
-                    continue;
-                case "jku" or "x5u" or "jwk" or "x5c":
-                    return Fail(MandateCheck.Header, $"header '{member.Name}' is refused: keys come only from the trust bundle");
-                case "crit":
-                    return Fail(MandateCheck.Header, "header 'crit' is refused: a mandate uses no JOSE extension");
-                default:
-                    return Fail(MandateCheck.Header, $"header '{Capability.Shorten(member.Name)}' is not allowed (only alg, kid, typ)");
-            }
+            case null:
+                break;
+            case "jku" or "x5u" or "jwk" or "x5c":
+                return Fail(MandateCheck.Header, $"header '{header.Refused}' is refused: keys come only from the trust bundle");
+            case "crit":
+                return Fail(MandateCheck.Header, "header 'crit' is refused: a mandate uses no JOSE extension");
+            default:
+                return Fail(MandateCheck.Header, $"header '{Capability.Shorten(header.Refused)}' is not allowed (only alg, kid, typ)");
         }
 
-        var alg = jws.HeaderString("alg");
-        if (!string.Equals(alg, JwsAlgorithm.ES256, StringComparison.Ordinal))
+        if (!header.IsEs256)
         {
-            return Fail(MandateCheck.Algorithm, $"algorithm '{Capability.Shorten(alg ?? "(missing)")}' is not accepted; mandates are signed with ES256");
+            return Fail(MandateCheck.Algorithm, $"algorithm '{Capability.Shorten(header.Algorithm ?? "(missing)")}' is not accepted; mandates are signed with ES256");
         }
 
-        var typ = jws.HeaderString("typ");
-        return string.Equals(typ, MandateFormat.MediaType, StringComparison.Ordinal)
+        return header.IsMandateType
             ? null
-            : Fail(MandateCheck.Type, $"header typ '{Capability.Shorten(typ ?? "(missing)")}' is not '{MandateFormat.MediaType}' (is this a JWT-SVID or another token?)");
+            : Fail(MandateCheck.Type, $"header typ '{Capability.Shorten(header.Type ?? "(missing)")}' is not '{MandateFormat.MediaType}' (is this a JWT-SVID or another token?)");
     }
 
     private MandateVerification? CheckTimes(MandateClaims claims)

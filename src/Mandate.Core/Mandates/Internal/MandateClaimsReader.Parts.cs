@@ -4,29 +4,11 @@ namespace Mandate.Core.Mandates.Internal;
 
 internal static partial class MandateClaimsReader
 {
-    private static MandateTask? ReadTask(JsonElement task, ref string reason)
+    private static MandateTask? ReadTask(ref RawClaims raw, ref string reason)
     {
-        JsonElement id = default, purpose = default;
-        var ok = task.ValueKind == JsonValueKind.Object;
-        if (ok)
-        {
-            var members = 0;
-            foreach (var member in task.EnumerateObject())
-            {
-                members++;
-                switch (member.Name)
-                {
-                    case "id": id = member.Value; break;
-                    case "purpose": purpose = member.Value; break;
-                    default: ok = false; break;
-                }
-            }
-
-            ok &= members == Present(id, purpose);
-        }
-
-        var taskId = ok ? String(id, "task.id", ref reason) : null;
-        var text = ok ? String(purpose, "task.purpose", ref reason) : null;
+        var ok = raw.Task.IsWellFormedObject;
+        var taskId = ok ? String(raw.TaskId, "task.id", ref reason) : null;
+        var text = ok ? String(raw.TaskPurpose, "task.purpose", ref reason) : null;
         if (taskId is null || text is null)
         {
             reason = "task must be an object with exactly id and purpose (non-empty strings)";
@@ -36,45 +18,33 @@ internal static partial class MandateClaimsReader
         return new MandateTask(taskId, text);
     }
 
-    private static MandateConstraints? ReadConstraints(JsonElement constraints, ref string reason)
+    private static MandateConstraints? ReadConstraints(ref RawClaims raw, ref string reason)
     {
-        JsonElement depth = default, ask = default;
-        var ok = constraints.ValueKind == JsonValueKind.Object;
-        if (ok)
-        {
-            var members = 0;
-            foreach (var member in constraints.EnumerateObject())
-            {
-                members++;
-                switch (member.Name)
-                {
-                    case "max_depth": depth = member.Value; break;
-                    case "ask": ask = member.Value; break;
-                    default: ok = false; break;
-                }
-            }
-
-            ok &= members == Present(depth, ask);
-        }
-
-        if (!ok || depth.ValueKind != JsonValueKind.Number || !depth.TryGetInt32(out var maxDepth) || maxDepth is < 0 or > MandateFormat.MaxDepthLimit)
+        var depth = raw.MaxDepth;
+        if (!raw.Constraints.IsWellFormedObject || !depth.IsWhole || depth.Number is < 0 or > MandateFormat.MaxDepthLimit)
         {
             reason = $"constraints must be an object with max_depth (0 to {MandateFormat.MaxDepthLimit}) and optionally ask";
             return null;
         }
 
-        if (ask.ValueKind == JsonValueKind.Undefined)
+        var maxDepth = (int)depth.Number;
+        if (raw.AskType == JsonTokenType.None)
         {
             return new MandateConstraints(maxDepth, Scope.Empty);
         }
 
-        if (ask.ValueKind != JsonValueKind.Array || ask.EnumerateArray().Any(a => a.ValueKind != JsonValueKind.String))
+        if (raw.AskType != JsonTokenType.StartArray || raw.AskHasNonString)
         {
             reason = "constraints.ask must be an array of capabilities";
             return null;
         }
 
-        var parsed = Scope.Parse(string.Join(' ', ask.EnumerateArray().Select(a => a.GetString())), allowEmpty: true);
+        if (raw.Ask is null)
+        {
+            return new MandateConstraints(maxDepth, Scope.Empty);
+        }
+
+        var parsed = Scope.Parse(string.Join(' ', raw.Ask), allowEmpty: true);
         if (!parsed.IsSuccess)
         {
             reason = "constraints.ask: " + parsed.Error.Message;
@@ -84,66 +54,57 @@ internal static partial class MandateClaimsReader
         return new MandateConstraints(maxDepth, parsed.Value);
     }
 
-    private static string? ReadConfirmation(JsonElement cnf, ref string reason)
+    private static string? ReadConfirmation(ref RawClaims raw, ref string reason)
     {
-        if (cnf.ValueKind == JsonValueKind.Undefined)
+        if (raw.ConfirmationType == JsonTokenType.None)
         {
             return null;
         }
 
-        if (cnf.ValueKind != JsonValueKind.Object || cnf.EnumerateObject().Count() != 1 ||
-            !cnf.TryGetProperty(MandateFormat.ThumbprintMember, out var x5t) || x5t.ValueKind != JsonValueKind.String ||
-            !PresenterBinding.IsThumbprint(x5t.GetString()))
+        if (raw.ConfirmationType != JsonTokenType.StartObject || raw.ConfirmationMembers != 1 ||
+            raw.Thumbprint.Type != JsonTokenType.String || !PresenterBinding.IsThumbprint(raw.Thumbprint.Text))
         {
             reason = "cnf must be {\"x5t#S256\": <base64url SHA-256>}";
             return null;
         }
 
-        return x5t.GetString();
+        return raw.Thumbprint.Text;
     }
 
-    private static List<string>? ReadAudience(JsonElement aud, ref string reason)
+    private static IReadOnlyList<string>? ReadAudience(ref RawClaims raw, ref string reason)
     {
-        var list = new List<string>();
-        if (aud.ValueKind == JsonValueKind.Undefined)
+        var aud = raw.Audience;
+        if (!aud.IsPresent)
         {
-            return list;
+            return [];
         }
 
-        if (aud.ValueKind == JsonValueKind.String && aud.GetString() is { Length: > 0 } single)
+        if (aud.Text is { Length: > 0 } single)
         {
-            list.Add(single);
-            return list;
+            return [single];
         }
 
-        if (aud.ValueKind == JsonValueKind.Array)
+        if (aud.Type == JsonTokenType.StartArray && raw.AudienceList is { } list && list.Count == raw.AudienceLength)
         {
-            foreach (var item in aud.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.String || item.GetString() is not { Length: > 0 } value)
-                {
-                    break;
-                }
-
-                list.Add(value);
-            }
-
-            if (list.Count > 0 && list.Count == aud.GetArrayLength())
-            {
-                return list;
-            }
+            return list;
         }
 
         reason = "aud must be a non-empty string or array of strings";
         return null;
     }
 
-    private static Scope? ReadScope(JsonElement value, string name, ref string reason)
+    private static Scope? ReadScope(ClaimValue value, string name, ref ScopeMemo scopes, ref string reason)
     {
         var text = String(value, name, ref reason);
         if (text is null)
         {
             return null;
+        }
+
+        // The chain repeats scopes, and the scanner gave a repeated string the same instance.
+        if (scopes.Find(text) is { } known)
+        {
+            return known;
         }
 
         var scope = ParseCache.ParseScope(text);
@@ -153,12 +114,13 @@ internal static partial class MandateClaimsReader
             return null;
         }
 
+        scopes.Remember(text, scope.Value);
         return scope.Value;
     }
 
-    private static string? String(JsonElement value, string name, ref string reason)
+    private static string? String(ClaimValue value, string name, ref string reason)
     {
-        if (value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text)
+        if (value.Text is { Length: > 0 } text)
         {
             return text;
         }
@@ -171,10 +133,10 @@ internal static partial class MandateClaimsReader
         return null;
     }
 
-    private static bool Time(JsonElement value, string name, bool required, out DateTimeOffset time, ref string reason)
+    private static bool Time(ClaimValue value, string name, bool required, out DateTimeOffset time, ref string reason)
     {
         time = default;
-        if (value.ValueKind == JsonValueKind.Undefined)
+        if (!value.IsPresent)
         {
             if (required)
             {
@@ -184,13 +146,34 @@ internal static partial class MandateClaimsReader
             return !required;
         }
 
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var seconds) || seconds < 0 || seconds > 253402300799)
+        if (!value.IsWhole || value.Number is < 0 or > 253402300799)
         {
             reason = $"the {name} claim is not a whole number of seconds";
             return false;
         }
 
-        time = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        time = DateTimeOffset.FromUnixTimeSeconds(value.Number);
         return true;
+    }
+
+    /// <summary>The last few scopes read, by the identity of their text.</summary>
+    private struct ScopeMemo
+    {
+        private string? _text0, _text1, _text2;
+        private Scope? _scope0, _scope1, _scope2;
+        private int _next;
+
+        public readonly Scope? Find(string text) =>
+            ReferenceEquals(text, _text0) ? _scope0 : ReferenceEquals(text, _text1) ? _scope1 : ReferenceEquals(text, _text2) ? _scope2 : null;
+
+        public void Remember(string text, Scope scope)
+        {
+            switch (_next++ % 3)
+            {
+                case 0: (_text0, _scope0) = (text, scope); break;
+                case 1: (_text1, _scope1) = (text, scope); break;
+                default: (_text2, _scope2) = (text, scope); break;
+            }
+        }
     }
 }

@@ -3,53 +3,31 @@ using System.Text.Json;
 namespace Mandate.Core.Mandates.Internal;
 
 /// <summary>
-/// Reads a mandate's payload strictly, in one pass over its members: every claim has one type,
-/// unknown claims are refused, and each scope is parsed once (and remembered, <see cref="ParseCache"/>)
-/// so the chain checks work on parsed values.
+/// Judges a mandate's payload as <see cref="MandateClaimsScanner"/> recorded it: every claim has one
+/// type, unknown claims and repeated names are refused at every level, and each scope is parsed once
+/// (and remembered, <see cref="ParseCache"/>) so the chain checks work on parsed values. The first
+/// problem is reported, in a fixed order of checks whatever the order of the members.
 /// </summary>
 internal static partial class MandateClaimsReader
 {
-    public static MandateClaims? Read(JsonElement payload, out string reason)
+    public static MandateClaims? Read(ref RawClaims raw, out string reason)
     {
         reason = "";
-        JsonElement iss = default, sub = default, aud = default, act = default, scope = default, task = default,
-            chain = default, constraints = default, cnf = default, iat = default, nbf = default, exp = default, jti = default;
-        var members = 0;
-        foreach (var member in payload.EnumerateObject())
+        if (raw.Unknown is { } unknown)
         {
-            members++;
-
-            // NameEquals compares UTF-8 in place: no string is allocated per member name.
-            if (member.NameEquals("iss"u8)) { iss = member.Value; }
-            else if (member.NameEquals("sub"u8)) { sub = member.Value; }
-            else if (member.NameEquals("aud"u8)) { aud = member.Value; }
-            else if (member.NameEquals("act"u8)) { act = member.Value; }
-            else if (member.NameEquals("scope"u8)) { scope = member.Value; }
-            else if (member.NameEquals("task"u8)) { task = member.Value; }
-            else if (member.NameEquals("delegation_chain"u8)) { chain = member.Value; }
-            else if (member.NameEquals("constraints"u8)) { constraints = member.Value; }
-            else if (member.NameEquals("cnf"u8)) { cnf = member.Value; }
-            else if (member.NameEquals("iat"u8)) { iat = member.Value; }
-            else if (member.NameEquals("nbf"u8)) { nbf = member.Value; }
-            else if (member.NameEquals("exp"u8)) { exp = member.Value; }
-            else if (member.NameEquals("jti"u8)) { jti = member.Value; }
-            else
-            {
-                reason = $"claim '{Capability.Shorten(member.Name)}' is not part of a mandate";
-                return null;
-            }
+            reason = $"claim '{Capability.Shorten(unknown)}' is not part of a mandate";
+            return null;
         }
 
-        // The JWS parser leaves repeated names to this reader (MandateVerifier): a repeated claim overwrote its slot above.
-        if (members != Present(iss, sub, aud, act, scope, task, chain, constraints, cnf, iat, nbf, exp, jti))
+        if (raw.Repeated)
         {
             reason = "a claim name appears more than once";
             return null;
         }
 
-        var issuer = String(iss, "iss", ref reason);
-        var subject = String(sub, "sub", ref reason);
-        var id = String(jti, "jti", ref reason);
+        var issuer = String(raw.Issuer, "iss", ref reason);
+        var subject = String(raw.Subject, "sub", ref reason);
+        var id = String(raw.Jti, "jti", ref reason);
         if (reason.Length > 0)
         {
             return null;
@@ -67,9 +45,9 @@ internal static partial class MandateClaimsReader
             return null;
         }
 
-        if (!Time(exp, "exp", required: true, out var expires, ref reason) ||
-            !Time(iat, "iat", required: true, out var issued, ref reason) ||
-            !Time(nbf, "nbf", required: false, out var notBefore, ref reason))
+        if (!Time(raw.ExpiresAt, "exp", required: true, out var expires, ref reason) ||
+            !Time(raw.IssuedAt, "iat", required: true, out var issued, ref reason) ||
+            !Time(raw.NotBefore, "nbf", required: false, out var notBefore, ref reason))
         {
             return null;
         }
@@ -80,13 +58,14 @@ internal static partial class MandateClaimsReader
             return null;
         }
 
-        var actors = ReadActors(act, ref reason);
-        var granted = reason.Length == 0 ? ReadScope(scope, "scope", ref reason) : null;
-        var mandateTask = reason.Length == 0 ? ReadTask(task, ref reason) : null;
-        var hops = reason.Length == 0 ? ReadChain(chain, ref reason) : null;
-        var limits = reason.Length == 0 ? ReadConstraints(constraints, ref reason) : null;
-        var thumbprint = reason.Length == 0 ? ReadConfirmation(cnf, ref reason) : null;
-        var audience = reason.Length == 0 ? ReadAudience(aud, ref reason) : null;
+        var scopes = new ScopeMemo();
+        var actors = ReadActors(ref raw, ref reason);
+        var granted = reason.Length == 0 ? ReadScope(raw.Scope, "scope", ref scopes, ref reason) : null;
+        var mandateTask = reason.Length == 0 ? ReadTask(ref raw, ref reason) : null;
+        var hops = reason.Length == 0 ? ReadChain(ref raw, ref scopes, ref reason) : null;
+        var limits = reason.Length == 0 ? ReadConstraints(ref raw, ref reason) : null;
+        var thumbprint = reason.Length == 0 ? ReadConfirmation(ref raw, ref reason) : null;
+        var audience = reason.Length == 0 ? ReadAudience(ref raw, ref reason) : null;
         if (reason.Length > 0)
         {
             return null;
@@ -103,7 +82,7 @@ internal static partial class MandateClaimsReader
             Constraints = limits!,
             Thumbprint = thumbprint,
             IssuedAt = issued,
-            NotBefore = nbf.ValueKind == JsonValueKind.Undefined ? issued : notBefore,
+            NotBefore = raw.NotBefore.IsPresent ? notBefore : issued,
             ExpiresAt = expires,
             Jti = id,
             Audience = audience!,
@@ -136,50 +115,47 @@ internal static partial class MandateClaimsReader
         return true;
     }
 
-    private static List<string>? ReadActors(JsonElement act, ref string reason)
+    /// <summary>The <c>act</c> nesting, innermost first; each level is judged before the one inside it.</summary>
+    private static List<string>? ReadActors(ref RawClaims raw, ref string reason)
     {
-        var actors = new List<string>(4);
-        if (act.ValueKind == JsonValueKind.Undefined)
+        if (!raw.HasActor)
         {
             reason = "the act claim is missing";
             return null;
         }
 
-        while (act.ValueKind != JsonValueKind.Undefined)
+        var actors = new List<string>(raw.ActorCount);
+        string? checkedId = null;
+        for (var level = 0; level < raw.ActorCount; level++)
         {
-            if (act.ValueKind != JsonValueKind.Object)
+            ref var actor = ref raw.Actors[level];
+            if (actor.Shape.Type != JsonTokenType.StartObject)
             {
                 reason = "act must be an object";
                 return null;
             }
 
-            JsonElement sub = default, inner = default;
-            var members = 0;
-            foreach (var member in act.EnumerateObject())
+            if (actor.Shape.Unknown is { } unknown)
             {
-                members++;
-                if (member.NameEquals("sub"u8)) { sub = member.Value; }
-                else if (member.NameEquals("act"u8)) { inner = member.Value; }
-                else
-                {
-                    reason = $"act has a member '{Capability.Shorten(member.Name)}' (only sub and act)";
-                    return null;
-                }
+                reason = $"act has a member '{Capability.Shorten(unknown)}' (only sub and act)";
+                return null;
             }
 
-            if (members != Present(sub, inner))
+            if (actor.Shape.Repeated)
             {
                 reason = "act repeats a member name";
                 return null;
             }
 
-            var id = String(sub, "act.sub", ref reason);
-            if (id is null || !ParseCache.IsSpiffeId(id))
+            // The scanner gave a repeated actor the same string, so one check serves the repeats.
+            var id = String(actor.Subject, "act.sub", ref reason);
+            if (id is null || (!ReferenceEquals(id, checkedId) && !ParseCache.IsSpiffeId(id)))
             {
                 reason = "act.sub must be the actor's SPIFFE ID";
                 return null;
             }
 
+            checkedId = id;
             actors.Add(id);
             if (actors.Count > MandateFormat.MaxDepthLimit + 1)
             {
@@ -187,28 +163,31 @@ internal static partial class MandateClaimsReader
                 return null;
             }
 
-            act = inner;
+            if (!actor.HasInner)
+            {
+                break;
+            }
         }
 
         actors.Reverse();
         return actors;
     }
 
-    private static List<DelegationHop>? ReadChain(JsonElement chain, ref string reason)
+    private static List<DelegationHop>? ReadChain(ref RawClaims raw, ref ScopeMemo scopes, ref string reason)
     {
-        if (chain.ValueKind != JsonValueKind.Array || chain.GetArrayLength() is 0 or > MandateFormat.MaxDepthLimit + 1)
+        if (raw.ChainType != JsonTokenType.StartArray || raw.ChainLength is 0 or > RawClaims.HopLimit)
         {
-            reason = $"delegation_chain must be an array of 1 to {MandateFormat.MaxDepthLimit + 1} hops";
+            reason = $"delegation_chain must be an array of 1 to {RawClaims.HopLimit} hops";
             return null;
         }
 
-        var hops = new List<DelegationHop>(chain.GetArrayLength());
-        foreach (var hop in chain.EnumerateArray())
+        var hops = new List<DelegationHop>(raw.ChainLength);
+        for (var i = 0; i < raw.ChainLength; i++)
         {
-            var read = hop.ValueKind == JsonValueKind.Object ? ReadHop(hop, ref reason) : null;
+            var read = ReadHop(ref raw.Hops[i], ref scopes, ref reason);
             if (read is null)
             {
-                reason = "delegation_chain: " + (reason.Length > 0 ? reason : "a hop must be an object");
+                reason = "delegation_chain: " + reason;
                 return null;
             }
 
@@ -218,56 +197,35 @@ internal static partial class MandateClaimsReader
         return hops;
     }
 
-    private static DelegationHop? ReadHop(JsonElement hop, ref string reason)
+    private static DelegationHop? ReadHop(ref RawClaims.Hop hop, ref ScopeMemo scopes, ref string reason)
     {
-        JsonElement delegator = default, delegatee = default, scope = default, iat = default, exp = default, jti = default;
-        var members = 0;
-        foreach (var member in hop.EnumerateObject())
+        if (hop.Shape.Type != JsonTokenType.StartObject)
         {
-            members++;
-            if (member.NameEquals("delegator"u8)) { delegator = member.Value; }
-            else if (member.NameEquals("delegatee"u8)) { delegatee = member.Value; }
-            else if (member.NameEquals("scope"u8)) { scope = member.Value; }
-            else if (member.NameEquals("iat"u8)) { iat = member.Value; }
-            else if (member.NameEquals("exp"u8)) { exp = member.Value; }
-            else if (member.NameEquals("jti"u8)) { jti = member.Value; }
-            else
-            {
-                reason = $"a hop has a member '{Capability.Shorten(member.Name)}' (only delegator, delegatee, scope, iat, exp, jti)";
-                return null;
-            }
+            reason = "a hop must be an object";
+            return null;
         }
 
-        if (members != Present(delegator, delegatee, scope, iat, exp, jti))
+        if (hop.Shape.Unknown is { } unknown)
+        {
+            reason = $"a hop has a member '{Capability.Shorten(unknown)}' (only delegator, delegatee, scope, iat, exp, jti)";
+            return null;
+        }
+
+        if (hop.Shape.Repeated)
         {
             reason = "a hop repeats a member name";
             return null;
         }
 
-        var from = String(delegator, "delegator", ref reason);
-        var to = String(delegatee, "delegatee", ref reason);
-        var id = String(jti, "jti", ref reason);
-        var granted = reason.Length == 0 ? ReadScope(scope, "scope", ref reason) : null;
-        if (reason.Length > 0 || !Time(iat, "iat", true, out var issued, ref reason) || !Time(exp, "exp", true, out var expires, ref reason))
+        var from = String(hop.Delegator, "delegator", ref reason);
+        var to = String(hop.Delegatee, "delegatee", ref reason);
+        var id = String(hop.Jti, "jti", ref reason);
+        var granted = reason.Length == 0 ? ReadScope(hop.Scope, "scope", ref scopes, ref reason) : null;
+        if (reason.Length > 0 || !Time(hop.IssuedAt, "iat", true, out var issued, ref reason) || !Time(hop.ExpiresAt, "exp", true, out var expires, ref reason))
         {
             return null;
         }
 
         return new DelegationHop(from!, to!, granted!, issued, expires, id!);
-    }
-
-    /// <summary>How many of the slots a member was read into: fewer than the members seen means a name was repeated.</summary>
-    private static int Present(params ReadOnlySpan<JsonElement> slots)
-    {
-        var count = 0;
-        foreach (var slot in slots)
-        {
-            if (slot.ValueKind != JsonValueKind.Undefined)
-            {
-                count++;
-            }
-        }
-
-        return count;
     }
 }
