@@ -5,7 +5,8 @@ namespace Mandate.Storage.Sqlite;
 /// <summary>
 /// Loads SQLite from beside the program when it is there. The default search tries <c>e_sqlite3.so</c> in every
 /// system library directory before the program's own <c>libe_sqlite3.so</c>: some forty failed opens on every
-/// hook start.
+/// hook start. The Linux binaries have SQLite linked in (ADR 0010) and no library beside them, so this finds nothing
+/// there; it serves the other platforms.
 /// </summary>
 internal static class SqliteNative
 {
