@@ -29,8 +29,8 @@ public sealed class PolicyBundle
 
     public IReadOnlyCollection<PolicySource> Sources => _sources.Values;
 
-    /// <summary>The built-in guardrail files: name (<c>builtin/secrets.cedar</c>) and text.</summary>
-    public static IReadOnlyList<(string Name, string Text)> Builtin { get; } = ReadBuiltin();
+    /// <summary>The built-in guardrail files: name (<c>builtin/secrets.cedar</c>) and text, compiled in (Policy/BuiltinPolicies.targets).</summary>
+    public static IReadOnlyList<(string Name, string Text)> Builtin => BuiltinPolicies.Files;
 
     /// <summary>The published Cedar schema of tool-call requests (<c>mandate policy schema</c>); read on demand, as tool calls never need it.</summary>
     public static string Schema => ReadResource("mandate.cedarschema");
@@ -115,21 +115,11 @@ public sealed class PolicyBundle
         return new PolicyBundle(PolicySet.FromPolicies(merged), sources);
     }
 
-    private static List<(string, string)> ReadBuiltin()
-    {
-        var assembly = typeof(PolicyBundle).Assembly;
-        return [.. assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(BuiltinPrefix, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n => (n, ReadResource(n)))];
-    }
-
     private static string ReadResource(string name)
     {
         using var stream = typeof(PolicyBundle).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The resource {name} is missing from {nameof(Mandate)}.Agents.");
 
-        // Decoded in one step (a resource knows its length): every hook reads these, and a StreamReader grew a StringBuilder.
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
         return System.Text.Encoding.UTF8.GetString(bytes);
