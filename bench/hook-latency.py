@@ -83,6 +83,7 @@ def main():
             ("mandate hook claude-code (AOT)", [BINARY, "hook", "claude-code"]),
             ("true (no-op native)", ["true"]),
             ("node hook (parse + answer)", ["node", "-e", NODE_HOOK]),
+            ("node -e 0", ["node", "-e", "0"]),
         ]
         print(f"{'command':<34} {'median ms':>10} {'p99 ms':>10}   ({runs} rounds, {len(inputs)} tool calls, {os.cpu_count()} cores)")
         measured = measure([argv for _, argv in rows], inputs, runs, env)
@@ -90,6 +91,9 @@ def main():
             print(f"{label:<34} {median:>10.2f} {p99:>10.2f}")
         ours, node = measured[0][0], measured[3][0]
         print(f"node hook / mandate hook (median): {node / ours:.1f}x")
+        # Every call above appended its decision to the audit log: show that they are there and the log is intact.
+        verify = subprocess.run([BINARY, "audit", "verify"], env=env, cwd=project, capture_output=True, text=True)
+        print(f"audit log after the run: {verify.stdout.strip() or verify.stderr.strip()}")
 
 
 if __name__ == "__main__":
