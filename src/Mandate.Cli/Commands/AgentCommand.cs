@@ -58,7 +58,7 @@ internal static class AgentCommand
         var note = agent.SpiffeId == expected ? null : $"{expected} is already taken, so this agent is {agent.SpiffeId}";
         if (ctx.Output.Json)
         {
-            ctx.Output.WriteJson(ToOutput(agent, note), CliJsonContext.Default.AgentOutput);
+            ctx.Output.WriteJson(ToOutput(agent, note), CliJsonContext.Output.AgentOutput);
             return ExitCodes.Success;
         }
 
@@ -83,7 +83,7 @@ internal static class AgentCommand
         var agents = registry.Value.List();
         if (ctx.Output.Json)
         {
-            ctx.Output.WriteJson(agents.Select(a => ToOutput(a, null)).ToList(), CliJsonContext.Default.ListAgentOutput);
+            ctx.Output.WriteJson(agents.Select(a => ToOutput(a, null)).ToList(), CliJsonContext.Output.ListAgentOutput);
             return ExitCodes.Success;
         }
 
@@ -148,7 +148,7 @@ internal static class AgentCommand
     {
         if (ctx.Output.Json)
         {
-            ctx.Output.WriteJson(ToOutput(a, null), CliJsonContext.Default.AgentOutput);
+            ctx.Output.WriteJson(ToOutput(a, null), CliJsonContext.Output.AgentOutput);
             return ExitCodes.Success;
         }
 

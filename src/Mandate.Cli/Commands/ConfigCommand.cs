@@ -48,7 +48,7 @@ internal static class ConfigCommand
             return ctx.Output.Fail(UnknownKey(key));
         }
 
-        ctx.Output.Out.WriteLine(ctx.Output.Json ? JsonSerializer.Serialize(value.Value.Get(), Output.CliJsonContext.Default.String) : value.Value.Get() ?? "");
+        ctx.Output.Out.WriteLine(ctx.Output.Json ? JsonSerializer.Serialize(value.Value.Get(), Output.CliJsonContext.Output.String) : value.Value.Get() ?? "");
         return ExitCodes.Success;
     }
 

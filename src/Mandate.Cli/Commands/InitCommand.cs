@@ -41,7 +41,7 @@ internal static class InitCommand
         var r = result.Value;
         if (ctx.Output.Json)
         {
-            ctx.Output.WriteJson(new InitOutput(r.Home.Root, r.TrustDomain.Name, r.CaFingerprint, r.JwtKid, r.PreviousHomeMovedTo), CliJsonContext.Default.InitOutput);
+            ctx.Output.WriteJson(new InitOutput(r.Home.Root, r.TrustDomain.Name, r.CaFingerprint, r.JwtKid, r.PreviousHomeMovedTo), CliJsonContext.Output.InitOutput);
             return ExitCodes.Success;
         }
 

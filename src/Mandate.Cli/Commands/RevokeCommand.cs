@@ -49,7 +49,7 @@ internal static class RevokeCommand
 
         if (ctx.Output.Json)
         {
-            ctx.Output.WriteJson(revoked.Value.Select(m => m.Jti).ToList(), Output.CliJsonContext.Default.ListString);
+            ctx.Output.WriteJson(revoked.Value.Select(m => m.Jti).ToList(), Output.CliJsonContext.Output.ListString);
             return ExitCodes.Success;
         }
 

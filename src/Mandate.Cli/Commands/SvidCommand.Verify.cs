@@ -47,7 +47,7 @@ internal static partial class SvidCommand
         var v = result.Value;
         if (ctx.Output.Json)
         {
-            ctx.Output.WriteJson(new VerifyOutput(true, v.Kind, v.SpiffeId, v.ExpiresAt, v.Audience), CliJsonContext.Default.VerifyOutput);
+            ctx.Output.WriteJson(new VerifyOutput(true, v.Kind, v.SpiffeId, v.ExpiresAt, v.Audience), CliJsonContext.Output.VerifyOutput);
         }
         else
         {

@@ -56,7 +56,7 @@ internal static partial class SvidCommand
         KeyFiles.WritePublic(bundlePath, s.BundlePem);
         if (ctx.Output.Json)
         {
-            ctx.Output.WriteJson(new X509SvidOutput(s.SpiffeId, certPath, keyPath, bundlePath, s.SerialNumber, s.ExpiresAt), CliJsonContext.Default.X509SvidOutput);
+            ctx.Output.WriteJson(new X509SvidOutput(s.SpiffeId, certPath, keyPath, bundlePath, s.SerialNumber, s.ExpiresAt), CliJsonContext.Output.X509SvidOutput);
             return ExitCodes.Success;
         }
 
@@ -83,7 +83,7 @@ internal static partial class SvidCommand
         if (ctx.Output.Json)
         {
             var s = svid.Value;
-            ctx.Output.WriteJson(new JwtSvidOutput(s.SpiffeId, s.Token, s.Audience, s.ExpiresAt), CliJsonContext.Default.JwtSvidOutput);
+            ctx.Output.WriteJson(new JwtSvidOutput(s.SpiffeId, s.Token, s.Audience, s.ExpiresAt), CliJsonContext.Output.JwtSvidOutput);
         }
         else
         {

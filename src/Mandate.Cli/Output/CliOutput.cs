@@ -27,7 +27,7 @@ internal sealed class CliOutput
         ArgumentNullException.ThrowIfNull(error);
         if (Json)
         {
-            Err.WriteLine(JsonSerializer.Serialize(new ErrorOutput(error.Code, error.Message, error.Fix), CliJsonContext.Default.ErrorOutput));
+            Err.WriteLine(JsonSerializer.Serialize(new ErrorOutput(error.Code, error.Message, error.Fix), CliJsonContext.Output.ErrorOutput));
         }
         else
         {
@@ -40,7 +40,7 @@ internal sealed class CliOutput
     public int Usage(string message, string fix)
     {
         Err.WriteLine(Json
-            ? JsonSerializer.Serialize(new ErrorOutput("MDT0002", message, fix), CliJsonContext.Default.ErrorOutput)
+            ? JsonSerializer.Serialize(new ErrorOutput("MDT0002", message, fix), CliJsonContext.Output.ErrorOutput)
             : $"error MDT0002: {message} Fix: {fix}");
         return ExitCodes.Usage;
     }

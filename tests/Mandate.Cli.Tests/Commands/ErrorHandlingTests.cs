@@ -44,6 +44,21 @@ public sealed class ErrorHandlingTests
         Assert.False(Directory.Exists(home.Home));
     }
 
+    [Fact]
+    public async Task JsonError_KeepsQuotesAndDashesAsTheyAre()
+    {
+        using var home = await new TempHome().InitAsync();
+
+        var result = await home.RunAsync("agent", "register", "--type", "claude-code", "--project", "/tmp", "--sponsor", "jane@acme.dev", "--json");
+
+        // JSON escapes these only for web pages; a script that reads the error, or a person, should see them as written.
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("\"code\":\"MDT1012\"", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--project '/tmp' must be 1\u2013100 characters", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u00", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u20", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("frobnicate")]
     [InlineData("agent", "frobnicate")]
